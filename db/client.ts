@@ -1,0 +1,55 @@
+import { mkdirSync } from "node:fs";
+import path from "node:path";
+import { PGlite } from "@electric-sql/pglite";
+import { btree_gist } from "@electric-sql/pglite/contrib/btree_gist";
+import type { PgDatabase, PgQueryResultHKT } from "drizzle-orm/pg-core";
+import { drizzle as drizzlePglite } from "drizzle-orm/pglite";
+import { drizzle as drizzlePostgres } from "drizzle-orm/postgres-js";
+import postgres from "postgres";
+import * as schema from "./schema";
+
+/** The Drizzle database, whichever driver is behind it. A transaction is one too. */
+export type Database = PgDatabase<PgQueryResultHKT, typeof schema>;
+
+export type DatabaseKind = "postgres" | "pglite";
+
+export interface DatabaseHandle {
+  db: Database;
+  kind: DatabaseKind;
+  config: DatabaseConfig;
+  close(): Promise<void>;
+}
+
+export type DatabaseConfig =
+  | { kind: "postgres"; url: string; poolSize?: number }
+  | { kind: "pglite"; dataDir: string };
+
+/** The one place that picks the driver: postgres.js for PostgreSQL, PGlite embedded. */
+export async function openDatabase(config: DatabaseConfig): Promise<DatabaseHandle> {
+  if (config.kind === "postgres") {
+    const client = postgres(config.url, {
+      max: config.poolSize ?? 10,
+      // Fail fast when PostgreSQL is down instead of queueing requests for half a minute.
+      connect_timeout: 5,
+      idle_timeout: 30,
+      onnotice: () => {},
+    });
+    return {
+      db: drizzlePostgres(client, { schema }),
+      kind: "postgres",
+      config,
+      close: () => client.end({ timeout: 5 }),
+    };
+  }
+  // PGlite creates only the last path segment itself.
+  mkdirSync(path.dirname(path.resolve(config.dataDir)), { recursive: true });
+  const client = await PGlite.create({ dataDir: config.dataDir, extensions: { btree_gist } });
+  return {
+    db: drizzlePglite(client, { schema }),
+    kind: "pglite",
+    config,
+    close: () => client.close(),
+  };
+}
+
+export { schema };

@@ -1,0 +1,5 @@
+export * from "./users";
+export * from "./rotations";
+export * from "./crm";
+export * from "./meetings";
+export * from "./audit";

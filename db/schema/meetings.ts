@@ -1,0 +1,86 @@
+import { sql } from "drizzle-orm";
+import { check, index, integer, pgTable, primaryKey, text, timestamp, uuid } from "drizzle-orm/pg-core";
+import { contacts } from "./crm";
+import { rotations } from "./rotations";
+import { users } from "./users";
+
+export const RECORD_TYPES = ["contact", "company", "deal", "ticket"] as const;
+export type RecordType = (typeof RECORD_TYPES)[number];
+
+/**
+ * A booked meeting. Deletion is soft (`deleted_at`) so history and recency survive it.
+ * No two live meetings of one host overlap: the exclusion constraint
+ * `meetings_host_no_overlap` (custom migration, btree_gist) enforces R10.
+ */
+export const meetings = pgTable(
+  "meetings",
+  {
+    id: uuid("id").primaryKey().defaultRandom(),
+    hostUserId: text("host_user_id")
+      .notNull()
+      .references(() => users.id, { onDelete: "restrict" }),
+    bookedByUserId: text("booked_by_user_id")
+      .notNull()
+      .references(() => users.id, { onDelete: "restrict" }),
+    rotationId: uuid("rotation_id").references(() => rotations.id, { onDelete: "set null" }),
+    // The rotation's reset generation when booked; the meeting counts while it is current.
+    rotationGeneration: integer("rotation_generation"),
+    recordType: text("record_type", { enum: ["contact", "company", "deal", "ticket"] }).notNull(),
+    recordId: uuid("record_id").notNull(),
+    title: text("title").notNull(),
+    startsAt: timestamp("starts_at", { withTimezone: true }).notNull(),
+    endsAt: timestamp("ends_at", { withTimezone: true }).notNull(),
+    location: text("location"),
+    createdAt: timestamp("created_at", { withTimezone: true }).notNull().defaultNow(),
+    deletedAt: timestamp("deleted_at", { withTimezone: true }),
+    deletedByUserId: text("deleted_by_user_id").references(() => users.id, { onDelete: "set null" }),
+  },
+  (t) => [
+    check("meetings_time_order_check", sql`${t.endsAt} > ${t.startsAt}`),
+    check("meetings_record_type_check", sql`${t.recordType} in ('contact', 'company', 'deal', 'ticket')`),
+    index("meetings_record_idx").on(t.recordType, t.recordId, t.startsAt),
+    index("meetings_host_starts_idx").on(t.hostUserId, t.startsAt),
+    // Recency of a member in a rotation (R8) without scanning its history.
+    index("meetings_rotation_host_created_idx")
+      .on(t.rotationId, t.hostUserId, t.createdAt)
+      .where(sql`${t.deletedAt} is null`),
+  ],
+);
+
+export const meetingAttendees = pgTable(
+  "meeting_attendees",
+  {
+    meetingId: uuid("meeting_id")
+      .notNull()
+      .references(() => meetings.id, { onDelete: "cascade" }),
+    contactId: uuid("contact_id")
+      .notNull()
+      .references(() => contacts.id, { onDelete: "cascade" }),
+  },
+  (t) => [primaryKey({ columns: [t.meetingId, t.contactId] })],
+);
+
+/** Busy time from a user's connected calendar (built-in provider or an ICS import). */
+export const busyBlocks = pgTable(
+  "busy_blocks",
+  {
+    id: uuid("id").primaryKey().defaultRandom(),
+    userId: text("user_id")
+      .notNull()
+      .references(() => users.id, { onDelete: "cascade" }),
+    source: text("source", { enum: ["builtin", "ics"] }).notNull().default("builtin"),
+    summary: text("summary"),
+    startsAt: timestamp("starts_at", { withTimezone: true }).notNull(),
+    endsAt: timestamp("ends_at", { withTimezone: true }).notNull(),
+    externalUid: text("external_uid"),
+    createdAt: timestamp("created_at", { withTimezone: true }).notNull().defaultNow(),
+  },
+  (t) => [
+    check("busy_blocks_time_order_check", sql`${t.endsAt} > ${t.startsAt}`),
+    index("busy_blocks_user_starts_idx").on(t.userId, t.startsAt),
+  ],
+);
+
+export type Meeting = typeof meetings.$inferSelect;
+export type NewMeeting = typeof meetings.$inferInsert;
+export type BusyBlock = typeof busyBlocks.$inferSelect;

@@ -1,0 +1,40 @@
+import type { IneligibleReason } from "./ranking";
+
+export interface ActorRights {
+  role: "admin" | "member";
+  active: boolean;
+  seatAssigned: boolean;
+  canScheduleForOthers: boolean;
+}
+
+/** Only admins create, edit or delete rotations and toggle availability (R4). */
+export function canManageRotations(actor: ActorRights): boolean {
+  return actor.active && actor.role === "admin";
+}
+
+/** Booking through a rotation needs a seat and "Create scheduling pages for others" (R4). */
+export function canBookWithRotation(actor: ActorRights): boolean {
+  return actor.active && actor.seatAssigned && actor.canScheduleForOthers;
+}
+
+/** Booking on one's own calendar needs an active user with a seat. */
+export function canBookOwnMeetings(actor: ActorRights): boolean {
+  return actor.active && actor.seatAssigned;
+}
+
+export interface EligibilityFacts {
+  active: boolean;
+  seatAssigned: boolean;
+  calendarConnected: boolean;
+  calendarSyncEnabled: boolean;
+}
+
+/** Why a user cannot be a rotation member (R3); empty when they can. */
+export function ineligibilityReasons(user: EligibilityFacts): IneligibleReason[] {
+  const reasons: IneligibleReason[] = [];
+  if (!user.active) reasons.push("inactive");
+  if (!user.seatAssigned) reasons.push("no_seat");
+  if (!user.calendarConnected) reasons.push("calendar_not_connected");
+  else if (!user.calendarSyncEnabled) reasons.push("calendar_sync_off");
+  return reasons;
+}

@@ -1,0 +1,205 @@
+// Rotation ranking (DESIGN R3, R5, R8, R8w): who is proposed next, and the full ranking the
+// booking modal shows. Pure: the caller loads counts and times (see STYLE rule 1); this module
+// reads no clock, does no I/O and never mutates its input.
+
+export type IneligibleReason = "inactive" | "no_seat" | "calendar_not_connected" | "calendar_sync_off";
+export type DistributionMode = "even" | "weighted";
+
+export interface RankingCandidate {
+  userId: string;
+  name: string;
+  ineligibleReasons: readonly IneligibleReason[]; // empty = eligible (R3)
+  available: boolean; // R5 toggle
+  count: number; // meetings booked since last reset, not deleted
+  lastScheduledAt: Date | null; // latest creation time of a non-deleted rotation meeting, all time
+  joinedAt: Date;
+  weight: number; // positive integer; 1 by default
+}
+
+export type MemberStatus = "proposable" | "unavailable" | "not_eligible";
+
+export interface RankedMember extends RankingCandidate {
+  position: number; // 1-based place in the full ranking
+  status: MemberStatus;
+  deficit: number | null; // weighted mode only, for proposable members; null otherwise
+  reason: string; // short human explanation of where they stand
+}
+
+export interface Ranking {
+  mode: DistributionMode;
+  members: RankedMember[]; // proposable (rule order), then unavailable, then not eligible
+  proposed: RankedMember | null; // first proposable member, or null = no one available
+}
+
+// Distinct deficits differ by at least 1/W (they are k/W apart for an integer k), so an
+// absolute epsilon this small only absorbs float noise, never a real difference.
+const DEFICIT_EPSILON = 1e-9;
+
+// Canonical order so the same reasons always read the same way, whatever order they came in.
+const INELIGIBLE_LABELS: Record<IneligibleReason, string> = {
+  inactive: "inactive",
+  no_seat: "no seat",
+  calendar_not_connected: "calendar not connected",
+  calendar_sync_off: "calendar sync off",
+};
+const REASON_ORDER = Object.keys(INELIGIBLE_LABELS) as IneligibleReason[];
+
+function listIneligibility(reasons: readonly IneligibleReason[]): string {
+  return REASON_ORDER.filter((r) => reasons.includes(r))
+    .map((r) => INELIGIBLE_LABELS[r])
+    .join(", ");
+}
+
+/** "No seat, calendar sync off"; the empty string for an eligible member. */
+export function describeIneligibility(reasons: readonly IneligibleReason[]): string {
+  const text = listIneligibility(reasons);
+  return text.charAt(0).toUpperCase() + text.slice(1);
+}
+
+function statusOf(c: RankingCandidate): MemberStatus {
+  // Ineligibility wins over the toggle: an ineligible member cannot be made proposable by an
+  // admin switching availability on, so "not eligible" is the more useful thing to show.
+  if (c.ineligibleReasons.length > 0) return "not_eligible";
+  return c.available ? "proposable" : "unavailable";
+}
+
+// The levels that decide an order, in priority order; used both to sort and to explain.
+type Level = "deficit" | "count" | "lastScheduled" | "joined" | "userId";
+
+interface Entry {
+  candidate: RankingCandidate;
+  status: MemberStatus;
+  deficit: number | null;
+}
+
+function compareLevel(level: Level, a: Entry, b: Entry): number {
+  const x = a.candidate;
+  const y = b.candidate;
+  switch (level) {
+    case "deficit": {
+      const diff = (b.deficit ?? 0) - (a.deficit ?? 0); // largest first
+      return Math.abs(diff) < DEFICIT_EPSILON ? 0 : Math.sign(diff);
+    }
+    case "count":
+      return x.count - y.count;
+    case "lastScheduled": // never scheduled (null) comes first, then least recent
+      if (x.lastScheduledAt === null || y.lastScheduledAt === null) {
+        return (x.lastScheduledAt === null ? 0 : 1) - (y.lastScheduledAt === null ? 0 : 1);
+      }
+      return x.lastScheduledAt.getTime() - y.lastScheduledAt.getTime();
+    case "joined":
+      return x.joinedAt.getTime() - y.joinedAt.getTime();
+    case "userId": // code-unit order, not localeCompare: must not depend on the runtime's locale
+      return x.userId < y.userId ? -1 : x.userId > y.userId ? 1 : 0;
+  }
+}
+
+// R8w says "ties as in R8", i.e. recency, join date, id; count is not a tie-break of its own
+// there. With equal weights a deficit tie is a count tie, so both modes agree (R8w's last line).
+const EVEN_LEVELS: readonly Level[] = ["count", "lastScheduled", "joined", "userId"];
+const WEIGHTED_LEVELS: readonly Level[] = ["deficit", "lastScheduled", "joined", "userId"];
+
+/** The first level on which a and b differ, with its sign; null if identical on every level. */
+function decide(levels: readonly Level[], a: Entry, b: Entry): { level: Level; sign: number } | null {
+  for (const level of levels) {
+    const sign = compareLevel(level, a, b);
+    if (sign !== 0) return { level, sign };
+  }
+  return null;
+}
+
+function assertValid(c: RankingCandidate, mode: DistributionMode, status: MemberStatus): void {
+  // Counts are derived from meetings (R6/R7) so a bad value is a bug upstream, not user input.
+  if (!Number.isSafeInteger(c.count) || c.count < 0) {
+    throw new RangeError(`Invalid count ${c.count} for member ${c.userId}`);
+  }
+  // A zero or fractional weight would make W meaningless or the deficits NaN and silently
+  // scramble the order; only proposable weights enter the formula.
+  if (mode === "weighted" && status === "proposable" && (!Number.isSafeInteger(c.weight) || c.weight < 1)) {
+    throw new RangeError(`Invalid weight ${c.weight} for member ${c.userId}`);
+  }
+}
+
+function formatDeficit(d: number): string {
+  return (Math.round(d * 100) / 100 + 0).toFixed(2); // "+ 0" turns -0 into 0
+}
+
+function explainProposable(mode: DistributionMode, entry: Entry, index: number, group: readonly Entry[]): string {
+  const c = entry.candidate;
+  const figure = mode === "even" ? `count ${c.count}` : `deficit ${formatDeficit(entry.deficit ?? 0)}`;
+  const levels = mode === "even" ? EVEN_LEVELS : WEIGHTED_LEVELS;
+  // The first member is explained against the runner-up, every other one against the member
+  // just ahead: that comparison is what put them in this place.
+  const other = index === 0 ? group[1] : group[index - 1];
+  if (other === undefined) return `Only available member (${figure})`;
+  const first = index === 0;
+  const decided = first ? decide(levels, entry, other) : decide(levels, other, entry);
+  switch (decided?.level) {
+    case "deficit":
+      return `${first ? "Largest" : "Smaller"} deficit (${formatDeficit(entry.deficit ?? 0)})`;
+    case "count":
+      return first ? `Lowest count (${c.count})` : `Higher count (${c.count})`;
+    case "lastScheduled":
+      if (c.lastScheduledAt === null) return `Tied on ${figure}; never scheduled`;
+      return `Tied on ${figure}; scheduled ${first ? "least" : "more"} recently`;
+    case "joined":
+      return `Tied on ${figure} and last scheduled; joined ${first ? "earliest" : "later"}`;
+    default: // userId, or (duplicate ids) no difference at all
+      return `Tied on ${figure}, last scheduled and join date; ${first ? "first" : "later"} by user id`;
+  }
+}
+
+function explainOther(entry: Entry): string {
+  return entry.status === "unavailable"
+    ? "Availability turned off"
+    : `Not eligible: ${listIneligibility(entry.candidate.ineligibleReasons)}`;
+}
+
+function sortedBy(levels: readonly Level[], entries: readonly Entry[]): Entry[] {
+  // Copy first: Array.prototype.sort works in place and the input belongs to the caller.
+  return [...entries].sort((a, b) => decide(levels, a, b)?.sign ?? 0);
+}
+
+export function rankMembers(candidates: readonly RankingCandidate[], mode: DistributionMode): Ranking {
+  const entries: Entry[] = candidates.map((candidate) => {
+    const status = statusOf(candidate);
+    assertValid(candidate, mode, status);
+    return { candidate, status, deficit: null };
+  });
+  const byStatus = (s: MemberStatus) => entries.filter((e) => e.status === s);
+
+  let proposable = byStatus("proposable");
+  if (mode === "weighted") {
+    // W and N are taken over proposable members only (R8w): an unavailable member's share is
+    // redistributed rather than held open for them.
+    const totalWeight = proposable.reduce((sum, e) => sum + e.candidate.weight, 0);
+    const totalCount = proposable.reduce((sum, e) => sum + e.candidate.count, 0);
+    proposable = proposable.map((e) => ({
+      ...e,
+      deficit: ((totalCount + 1) * e.candidate.weight) / totalWeight - e.candidate.count,
+    }));
+  }
+  const ordered = sortedBy(mode === "even" ? EVEN_LEVELS : WEIGHTED_LEVELS, proposable);
+  const reasons = new Map<Entry, string>(ordered.map((e, i) => [e, explainProposable(mode, e, i, ordered)]));
+  const rest = [
+    ...sortedBy(EVEN_LEVELS, byStatus("unavailable")),
+    ...sortedBy(EVEN_LEVELS, byStatus("not_eligible")),
+  ];
+
+  const members: RankedMember[] = [...ordered, ...rest].map((e, i) => ({
+    ...e.candidate,
+    position: i + 1,
+    status: e.status,
+    deficit: e.deficit,
+    reason: reasons.get(e) ?? explainOther(e),
+  }));
+  return { mode, members, proposed: members[0]?.status === "proposable" ? members[0] : null };
+}
+
+/** For auto-assign (R11): the best-ranked proposable member that `accept` (e.g. "is free") allows. */
+export function firstProposable(
+  ranking: Ranking,
+  accept: (m: RankedMember) => boolean = () => true,
+): RankedMember | null {
+  return ranking.members.find((m) => m.status === "proposable" && accept(m)) ?? null;
+}

@@ -1,0 +1,44 @@
+/**
+ * Expected failures are values with a stable code; bugs are exceptions. The codes are the
+ * contract shared by server actions, the JSON API (`HTTP_STATUS`) and the UI.
+ */
+export const HTTP_STATUS = {
+  validation: 400,
+  unauthenticated: 401,
+  forbidden: 403,
+  not_found: 404,
+  rotation_not_found: 404,
+  user_not_found: 404,
+  team_not_found: 404,
+  meeting_not_found: 404,
+  record_not_found: 404,
+  slot_taken: 409,
+  member_unavailable: 409,
+  name_taken: 409,
+  not_eligible: 422,
+  not_a_member: 422,
+  no_member_available: 422,
+  outside_working_hours: 422,
+  in_the_past: 422,
+  unavailable: 503,
+} as const;
+
+export type ErrorCode = keyof typeof HTTP_STATUS;
+
+export type FieldErrors = Record<string, string[]>;
+
+export interface AppError {
+  code: ErrorCode;
+  message: string;
+  fields?: FieldErrors;
+}
+
+export type Result<T> = { ok: true; value: T } | { ok: false; error: AppError };
+
+export function ok<T>(value: T): Result<T> {
+  return { ok: true, value };
+}
+
+export function fail<T = never>(code: ErrorCode, message: string, fields?: FieldErrors): Result<T> {
+  return { ok: false, error: fields ? { code, message, fields } : { code, message } };
+}

@@ -1,0 +1,46 @@
+import { z } from "zod";
+
+// An empty variable (`FOO=`) means "not set", as in most deployment tools.
+const optional = <T extends z.ZodType>(schema: T) =>
+  z.preprocess((value) => (value === "" ? undefined : value), schema.optional());
+
+const envSchema = z.object({
+  NODE_ENV: z.enum(["development", "production", "test"]).default("development"),
+  /** PostgreSQL connection string. Unset: the embedded PGlite database in DATA_DIR. */
+  DATABASE_URL: optional(z.string().regex(/^postgres(ql)?:\/\//, "must be a postgres:// URL")),
+  DATA_DIR: z.string().default(".data"),
+  /** Size of the postgres.js pool per app instance. */
+  DATABASE_POOL_SIZE: z.coerce.number().int().min(1).max(100).default(10),
+  BETTER_AUTH_SECRET: optional(z.string().min(32, "must be at least 32 characters")),
+  /** The URL the app is served at; better-auth refuses POSTs from other origins. */
+  BETTER_AUTH_URL: optional(z.url()),
+  /** Show the demo sign-ins on /login. On by default with the embedded database. */
+  DEMO_MODE: optional(z.enum(["0", "1", "true", "false"])),
+});
+
+export type Env = z.infer<typeof envSchema>;
+
+let cached: Env | undefined;
+
+/** The validated environment. The only place that reads `process.env`. */
+export function env(): Env {
+  if (!cached) {
+    const parsed = envSchema.safeParse(process.env);
+    if (!parsed.success) {
+      const problems = parsed.error.issues.map((i) => `${i.path.join(".")}: ${i.message}`).join("; ");
+      throw new Error(`Invalid environment: ${problems}`);
+    }
+    cached = parsed.data;
+  }
+  return cached;
+}
+
+export function isEmbeddedDatabase(): boolean {
+  return env().DATABASE_URL === undefined;
+}
+
+export function isDemoMode(): boolean {
+  const flag = env().DEMO_MODE;
+  if (flag !== undefined) return flag === "1" || flag === "true";
+  return isEmbeddedDatabase();
+}

@@ -1,0 +1,42 @@
+import "server-only";
+import path from "node:path";
+import { openDatabase, type Database, type DatabaseConfig, type DatabaseHandle } from "@/db/client";
+import { migrateDatabase } from "@/db/migrate";
+import { seedDemoDataIfEmpty } from "@/db/seed/demo";
+import { env } from "@/lib/env";
+
+export function databaseConfigFromEnv(): DatabaseConfig {
+  const { DATABASE_URL, DATA_DIR, DATABASE_POOL_SIZE } = env();
+  if (DATABASE_URL) return { kind: "postgres", url: DATABASE_URL, poolSize: DATABASE_POOL_SIZE };
+  return { kind: "pglite", dataDir: path.join(DATA_DIR, "pglite") };
+}
+
+/**
+ * Opens the database, applies migrations and — for the embedded database only — loads the
+ * demo organisation into an empty one. Called once per server process through getDb().
+ */
+export async function startDatabase(config: DatabaseConfig = databaseConfigFromEnv()): Promise<DatabaseHandle> {
+  const handle = await openDatabase(config);
+  try {
+    await migrateDatabase(handle);
+    if (handle.kind === "pglite") await seedDemoDataIfEmpty(handle.db);
+    return handle;
+  } catch (error) {
+    await handle.close().catch(() => {});
+    throw error;
+  }
+}
+
+const globalForDb = globalThis as unknown as { meetingRotationsDb?: Promise<DatabaseHandle> };
+
+/** The process-wide database, memoized on globalThis so dev reloads reuse it. */
+export function getDb(): Promise<Database> {
+  if (!globalForDb.meetingRotationsDb) {
+    globalForDb.meetingRotationsDb = startDatabase().catch((error: unknown) => {
+      // Forget the failure so the next request tries again (PostgreSQL may be back).
+      globalForDb.meetingRotationsDb = undefined;
+      throw error;
+    });
+  }
+  return globalForDb.meetingRotationsDb.then((handle) => handle.db);
+}

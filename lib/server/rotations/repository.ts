@@ -1,0 +1,71 @@
+import { and, asc, eq, inArray, isNull, sql } from "drizzle-orm";
+import type { Database } from "@/db/client";
+import { meetings, rotationMembers, rotations, users, type Rotation } from "@/db/schema";
+import { ineligibilityReasons } from "@/lib/domain/permissions";
+import type { RankingCandidate } from "@/lib/domain/ranking";
+
+/**
+ * Locks one rotation row for the rest of the transaction. Every write that touches a
+ * rotation's members, counts or meetings takes this lock first, so they are serialized per
+ * rotation (R11) while different rotations proceed in parallel.
+ */
+export async function lockRotation(tx: Database, rotationId: string): Promise<Rotation | undefined> {
+  const [row] = await tx.select().from(rotations).where(eq(rotations.id, rotationId)).for("update");
+  return row;
+}
+
+/** Locks several rotations in id order, the one order every writer uses, so none deadlock. */
+export async function lockRotations(tx: Database, rotationIds: readonly string[]): Promise<Rotation[]> {
+  if (rotationIds.length === 0) return [];
+  return tx
+    .select()
+    .from(rotations)
+    .where(inArray(rotations.id, [...rotationIds]))
+    .orderBy(asc(rotations.id))
+    .for("update");
+}
+
+export async function findRotation(db: Database, rotationId: string): Promise<Rotation | undefined> {
+  const [row] = await db.select().from(rotations).where(eq(rotations.id, rotationId));
+  return row;
+}
+
+/** The current members with what the ranking needs: 1 row per member, never the history. */
+export async function loadCandidates(db: Database, rotationId: string): Promise<RankingCandidate[]> {
+  const rows = await db
+    .select({
+      userId: rotationMembers.userId,
+      name: users.name,
+      available: rotationMembers.available,
+      weight: rotationMembers.weight,
+      joinedAt: rotationMembers.joinedAt,
+      count: rotationMembers.bookedCount,
+      lastScheduledAt: rotationMembers.lastScheduledAt,
+      active: users.active,
+      seatAssigned: users.seatAssigned,
+      calendarConnected: users.calendarConnected,
+      calendarSyncEnabled: users.calendarSyncEnabled,
+    })
+    .from(rotationMembers)
+    .innerJoin(users, eq(users.id, rotationMembers.userId))
+    .where(eq(rotationMembers.rotationId, rotationId));
+  return rows.map((row) => ({
+    userId: row.userId,
+    name: row.name,
+    available: row.available,
+    weight: row.weight,
+    joinedAt: row.joinedAt,
+    count: row.count,
+    lastScheduledAt: row.lastScheduledAt,
+    ineligibleReasons: ineligibilityReasons(row),
+  }));
+}
+
+/** The latest creation time of a live meeting of this host in this rotation, over all time. */
+export async function latestScheduledAt(db: Database, rotationId: string, hostUserId: string): Promise<Date | null> {
+  const [row] = await db
+    .select({ latest: sql<Date | null>`max(${meetings.createdAt})`.mapWith(meetings.createdAt) })
+    .from(meetings)
+    .where(and(eq(meetings.rotationId, rotationId), eq(meetings.hostUserId, hostUserId), isNull(meetings.deletedAt)));
+  return row?.latest ?? null;
+}

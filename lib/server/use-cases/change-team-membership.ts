@@ -1,0 +1,58 @@
+import { and, eq } from "drizzle-orm";
+import type { Database } from "@/db/client";
+import { rotationTeams, teamMembers, teams, users } from "@/db/schema";
+import { canManageRotations } from "@/lib/domain/permissions";
+import { fail, ok, type Result } from "@/lib/domain/result";
+import type { Actor } from "@/lib/server/actor";
+import { lockRotations } from "@/lib/server/rotations/repository";
+import { syncRotationMembers, type MembershipChange } from "@/lib/server/rotations/sync-members";
+import { inTransaction } from "@/lib/server/transaction";
+import { isEntityId } from "@/lib/server/validation";
+
+export interface TeamMembershipOutcome {
+  changed: boolean;
+  /** What happened in each rotation that includes the team (R2, R7). */
+  rotations: Array<{ rotationId: string } & MembershipChange>;
+}
+
+/**
+ * Adds a user to a team or removes them. Every rotation that includes the team follows in
+ * the same transaction (R2): a user joining becomes a new member there and resets counts.
+ */
+export async function changeTeamMembership(
+  db: Database,
+  actor: Actor,
+  teamId: string,
+  userId: string,
+  change: "add" | "remove",
+): Promise<Result<TeamMembershipOutcome>> {
+  if (!canManageRotations(actor)) return fail("forbidden", "Only admins can change teams.");
+  if (!isEntityId(teamId)) return fail("team_not_found", "This team does not exist.");
+
+  return inTransaction(db, async (tx) => {
+    // Locking the team makes a concurrent "add this team to a rotation" wait for us (it takes
+    // a share lock on the team), so no rotation can miss this change.
+    const [team] = await tx.select().from(teams).where(eq(teams.id, teamId)).for("update");
+    if (!team) return fail("team_not_found", "This team does not exist.");
+    const [user] = await tx.select({ id: users.id }).from(users).where(eq(users.id, userId));
+    if (!user) return fail("user_not_found", "This user does not exist.");
+
+    // Rotations first, always in id order (lockRotations): the lock order of every writer.
+    const including = await tx.select({ rotationId: rotationTeams.rotationId }).from(rotationTeams).where(eq(rotationTeams.teamId, teamId));
+    const locked = await lockRotations(tx, including.map((row) => row.rotationId));
+
+    const membership = and(eq(teamMembers.teamId, teamId), eq(teamMembers.userId, userId));
+    const written =
+      change === "add"
+        ? await tx.insert(teamMembers).values({ teamId, userId }).onConflictDoNothing().returning()
+        : await tx.delete(teamMembers).where(membership).returning();
+    if (written.length === 0) return ok({ changed: false, rotations: [] });
+
+    const outcomes: TeamMembershipOutcome["rotations"] = [];
+    for (const rotation of locked) {
+      const result = await syncRotationMembers(tx, rotation, { actorUserId: actor.id, details: { teamId, teamName: team.name } });
+      outcomes.push({ rotationId: rotation.id, ...result });
+    }
+    return ok({ changed: true, rotations: outcomes });
+  });
+}

@@ -1,0 +1,66 @@
+import { and, eq, sql } from "drizzle-orm";
+import type { Database } from "@/db/client";
+import { meetings, rotationMembers } from "@/db/schema";
+import { canManageRotations } from "@/lib/domain/permissions";
+import { fail, ok, type Result } from "@/lib/domain/result";
+import type { Actor } from "@/lib/server/actor";
+import { recordAudit } from "@/lib/server/audit";
+import { latestScheduledAt, lockRotation } from "@/lib/server/rotations/repository";
+import { inTransaction } from "@/lib/server/transaction";
+import { isEntityId } from "@/lib/server/validation";
+
+export interface DeletedMeeting {
+  meetingId: string;
+  /** False when it was already deleted: deleting is idempotent. */
+  deleted: boolean;
+  /** Whether the host's rotation count went down (R6, R7). */
+  countDecremented: boolean;
+}
+
+/**
+ * Deletes a meeting (softly, so history and recency stay true). A rotation meeting booked
+ * since the rotation's last reset takes one from its host's count (R6); one booked before
+ * the reset changes nothing (R7). The host, the rep who booked it and admins may delete.
+ */
+export async function deleteMeeting(db: Database, actor: Actor, meetingId: string): Promise<Result<DeletedMeeting>> {
+  if (!actor.active) return fail("forbidden", "Your account is inactive.");
+  if (!isEntityId(meetingId)) return fail("meeting_not_found", "This meeting does not exist.");
+  const [peek] = await db.select({ rotationId: meetings.rotationId }).from(meetings).where(eq(meetings.id, meetingId));
+  if (!peek) return fail("meeting_not_found", "This meeting does not exist.");
+
+  return inTransaction(db, async (tx) => {
+    // Same lock order as booking: the rotation, then the meeting.
+    const rotation = peek.rotationId ? await lockRotation(tx, peek.rotationId) : undefined;
+    const [meeting] = await tx.select().from(meetings).where(eq(meetings.id, meetingId)).for("update");
+    if (!meeting) return fail("meeting_not_found", "This meeting does not exist.");
+    const mayDelete = meeting.hostUserId === actor.id || meeting.bookedByUserId === actor.id || canManageRotations(actor);
+    if (!mayDelete) return fail("forbidden", "Only the host, the person who booked it or an admin can delete this meeting.");
+    if (meeting.deletedAt) return ok({ meetingId, deleted: false, countDecremented: false });
+
+    await tx.update(meetings).set({ deletedAt: sql`clock_timestamp()`, deletedByUserId: actor.id }).where(eq(meetings.id, meetingId));
+    let countDecremented = false;
+    // `rotation` can differ from the peek only if the meeting was re-linked meanwhile, which nothing does.
+    if (rotation && meeting.rotationId === rotation.id) {
+      const member = and(eq(rotationMembers.rotationId, rotation.id), eq(rotationMembers.userId, meeting.hostUserId));
+      const counts = meeting.rotationGeneration === rotation.resetGeneration;
+      const updated = await tx
+        .update(rotationMembers)
+        .set({
+          bookedCount: counts ? sql`greatest(${rotationMembers.bookedCount} - 1, 0)` : rotationMembers.bookedCount,
+          lastScheduledAt: await latestScheduledAt(tx, rotation.id, meeting.hostUserId),
+        })
+        .where(member)
+        .returning({ userId: rotationMembers.userId });
+      countDecremented = counts && updated.length > 0;
+      await recordAudit(tx, {
+        rotationId: rotation.id,
+        type: "meeting_deleted",
+        actorUserId: actor.id,
+        meetingId,
+        chosenHostUserId: meeting.hostUserId,
+        details: { title: meeting.title, startsAt: meeting.startsAt.toISOString(), countDecremented },
+      });
+    }
+    return ok({ meetingId, deleted: true, countDecremented });
+  });
+}

@@ -1,0 +1,22 @@
+import { z } from "zod";
+import { fail, ok, type FieldErrors, type Result } from "@/lib/domain/result";
+
+/** Parses untrusted input with a zod schema into a Result with per-field messages. */
+export function parseInput<S extends z.ZodType>(schema: S, input: unknown): Result<z.output<S>> {
+  const parsed = schema.safeParse(input);
+  if (parsed.success) return ok(parsed.data);
+  const fields: FieldErrors = {};
+  for (const issue of parsed.error.issues) {
+    const key = issue.path.length > 0 ? issue.path.join(".") : "_";
+    (fields[key] ??= []).push(issue.message);
+  }
+  return fail("validation", "Some fields need attention.", fields);
+}
+
+/** Ids the database generates. Checked before any query: PostgreSQL rejects a malformed uuid with an error, not an empty result. */
+export const entityId = z.guid({ message: "Not a valid id." });
+export const userId = z.string().trim().min(1).max(100);
+
+export function isEntityId(value: string): boolean {
+  return entityId.safeParse(value).success;
+}
