@@ -1,15 +1,8 @@
 import "server-only";
-import path from "node:path";
 import { openDatabase, type Database, type DatabaseConfig, type DatabaseHandle } from "@/db/client";
+import { databaseConfigFromEnv } from "@/db/config";
 import { migrateDatabase } from "@/db/migrate";
 import { seedDemoDataIfEmpty } from "@/db/seed/demo";
-import { env } from "@/lib/env";
-
-export function databaseConfigFromEnv(): DatabaseConfig {
-  const { DATABASE_URL, DATA_DIR, DATABASE_POOL_SIZE } = env();
-  if (DATABASE_URL) return { kind: "postgres", url: DATABASE_URL, poolSize: DATABASE_POOL_SIZE };
-  return { kind: "pglite", dataDir: path.join(DATA_DIR, "pglite") };
-}
 
 /**
  * Opens the database, applies migrations and — for the embedded database only — loads the

@@ -1,4 +1,4 @@
-import { and, asc, eq, inArray, isNull, sql } from "drizzle-orm";
+import { and, asc, eq, inArray, isNull, sql, type SQL } from "drizzle-orm";
 import type { Database } from "@/db/client";
 import { meetings, rotationMembers, rotations, users, type Rotation } from "@/db/schema";
 import { ineligibilityReasons } from "@/lib/domain/permissions";
@@ -61,11 +61,16 @@ export async function loadCandidates(db: Database, rotationId: string): Promise<
   }));
 }
 
-/** The latest creation time of a live meeting of this host in this rotation, over all time. */
-export async function latestScheduledAt(db: Database, rotationId: string, hostUserId: string): Promise<Date | null> {
-  const [row] = await db
-    .select({ latest: sql<Date | null>`max(${meetings.createdAt})`.mapWith(meetings.createdAt) })
-    .from(meetings)
-    .where(and(eq(meetings.rotationId, rotationId), eq(meetings.hostUserId, hostUserId), isNull(meetings.deletedAt)));
-  return row?.latest ?? null;
+/**
+ * The latest creation time of a live meeting of this host in this rotation, over all time,
+ * as an SQL expression for the caller's insert or update. It stays in the database on
+ * purpose: read into a JS Date it would lose PostgreSQL's microseconds, and the stored value
+ * would drift from its derivation (max(created_at)) and could reorder members in R8.
+ */
+export function latestScheduledAtSql(rotationId: string, hostUserId: string): SQL<Date | null> {
+  return sql<Date | null>`(select max(${meetings.createdAt}) from ${meetings} where ${and(
+    eq(meetings.rotationId, rotationId),
+    eq(meetings.hostUserId, hostUserId),
+    isNull(meetings.deletedAt),
+  )})`;
 }

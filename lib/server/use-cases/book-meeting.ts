@@ -39,15 +39,17 @@ const DAY_MS = 86_400_000;
  * bookings see each other's counts; the exclusion constraint has the last word on overlaps.
  */
 export async function bookMeeting(db: Database, actor: Actor, input: unknown, now: Date = new Date()): Promise<Result<BookedMeeting>> {
-  const parsed = parseInput(bookMeetingInputSchema, input);
-  if (!parsed.ok) return parsed;
-  const booking = parsed.value;
-  const allowed = booking.rotationId ? canBookWithRotation(actor) : canBookOwnMeetings(actor);
-  if (!allowed) {
-    return booking.rotationId
+  // Authorize before parsing: someone without the rights is refused whatever they send (R4),
+  // so a malformed body must not earn them a validation error that describes the schema.
+  const throughRotation = asksForRotation(input);
+  if (!(throughRotation ? canBookWithRotation(actor) : canBookOwnMeetings(actor))) {
+    return throughRotation
       ? fail("forbidden", "You need a seat and the permission “Create scheduling pages for others” to book through a rotation.")
       : fail("forbidden", "You need a seat to book meetings.");
   }
+  const parsed = parseInput(bookMeetingInputSchema, input);
+  if (!parsed.ok) return parsed;
+  const booking = parsed.value;
   if (!booking.rotationId && booking.hostUserId && booking.hostUserId !== actor.id) {
     return fail("forbidden", "Book for someone else through a meeting rotation.");
   }
@@ -86,7 +88,7 @@ export async function bookMeeting(db: Database, actor: Actor, input: unknown, no
         // is more recent than the one it waited for (R8 recency).
         createdAt: sql`clock_timestamp()`,
       })
-      .returning({ id: meetings.id, createdAt: meetings.createdAt });
+      .returning({ id: meetings.id });
     if (!meeting) throw new Error("insert returned no meeting");
     if (attendees.value.length > 0) {
       await tx.insert(meetingAttendees).values(attendees.value.map((contactId) => ({ meetingId: meeting.id, contactId })));
@@ -99,7 +101,8 @@ export async function bookMeeting(db: Database, actor: Actor, input: unknown, no
         .update(rotationMembers)
         .set({
           bookedCount: sql`${rotationMembers.bookedCount} + 1`,
-          lastScheduledAt: sql`greatest(${rotationMembers.lastScheduledAt}, ${meeting.createdAt.toISOString()}::timestamptz)`,
+          // Read back in SQL, not from the returned Date, to keep the microseconds (see latestScheduledAtSql).
+          lastScheduledAt: sql`greatest(${rotationMembers.lastScheduledAt}, (select ${meetings.createdAt} from ${meetings} where ${meetings.id} = ${meeting.id}))`,
         })
         .where(and(eq(rotationMembers.rotationId, booking.rotationId), eq(rotationMembers.userId, host)));
       await recordAudit(tx, {
@@ -124,6 +127,10 @@ export async function bookMeeting(db: Database, actor: Actor, input: unknown, no
       ranking,
     });
   });
+}
+
+function asksForRotation(input: unknown): boolean {
+  return typeof input === "object" && input !== null && (input as { rotationId?: unknown }).rotationId != null;
 }
 
 interface HostChoice {

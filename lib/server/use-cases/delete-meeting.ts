@@ -5,7 +5,7 @@ import { canManageRotations } from "@/lib/domain/permissions";
 import { fail, ok, type Result } from "@/lib/domain/result";
 import type { Actor } from "@/lib/server/actor";
 import { recordAudit } from "@/lib/server/audit";
-import { latestScheduledAt, lockRotation } from "@/lib/server/rotations/repository";
+import { latestScheduledAtSql, lockRotation } from "@/lib/server/rotations/repository";
 import { inTransaction } from "@/lib/server/transaction";
 import { isEntityId } from "@/lib/server/validation";
 
@@ -47,7 +47,7 @@ export async function deleteMeeting(db: Database, actor: Actor, meetingId: strin
         .update(rotationMembers)
         .set({
           bookedCount: counts ? sql`greatest(${rotationMembers.bookedCount} - 1, 0)` : rotationMembers.bookedCount,
-          lastScheduledAt: await latestScheduledAt(tx, rotation.id, meeting.hostUserId),
+          lastScheduledAt: latestScheduledAtSql(rotation.id, meeting.hostUserId),
         })
         .where(member)
         .returning({ userId: rotationMembers.userId });

@@ -1,0 +1,33 @@
+import type { Metadata } from "next";
+import Link from "next/link";
+import { canManageRotations } from "@/lib/domain/permissions";
+import { requirePageActor } from "@/lib/server/session";
+
+export const metadata: Metadata = { title: "Settings" };
+
+const SECTIONS = [
+  { href: "/settings/meetings/rotations", title: "Meeting rotations", text: "Group reps into rotations and switch availability for holidays.", adminOnly: true },
+  { href: "/settings/users", title: "Users", text: "Seats, permissions, calendars, time zones and working hours.", adminOnly: true },
+  { href: "/settings/teams", title: "Teams", text: "Who belongs to which team; rotations that include a team follow it.", adminOnly: true },
+];
+
+export default async function SettingsPage() {
+  const actor = await requirePageActor();
+  const isAdmin = canManageRotations(actor);
+  return (
+    <div className="space-y-4">
+      <h1 className="text-2xl font-semibold">Settings</h1>
+      {!isAdmin && <p className="text-sm text-slate-600">Only admins can change these settings.</p>}
+      <ul className="grid gap-4 sm:grid-cols-3">
+        {SECTIONS.filter((s) => isAdmin || !s.adminOnly).map((s) => (
+          <li key={s.href}>
+            <Link href={s.href} className="block h-full rounded-lg border border-slate-200 bg-white p-5 shadow-sm hover:border-brand-500">
+              <h2 className="font-semibold">{s.title}</h2>
+              <p className="mt-1 text-sm text-slate-600">{s.text}</p>
+            </Link>
+          </li>
+        ))}
+      </ul>
+    </div>
+  );
+}

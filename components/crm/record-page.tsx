@@ -1,0 +1,76 @@
+import Link from "next/link";
+import { notFound } from "next/navigation";
+import type { RecordType } from "@/db/schema";
+import { RECORD_TYPE_INFO, recordHref } from "@/lib/domain/records";
+import { getDb } from "@/lib/server/db";
+import { getRecordDetail } from "@/lib/server/queries/record-detail";
+import { requirePageActor } from "@/lib/server/session";
+
+/** A record's properties and associations (§4). Scheduling comes with the record-page issue. */
+export async function RecordPage({ type, params }: { type: RecordType; params: Promise<{ id: string }> }) {
+  await requirePageActor();
+  const { id } = await params;
+  const record = await getRecordDetail(await getDb(), type, id);
+  if (!record) notFound();
+  const info = RECORD_TYPE_INFO[type];
+
+  return (
+    <div className="space-y-6">
+      <nav aria-label="Breadcrumb" className="text-sm">
+        <Link href={info.path} className="text-brand-700 underline">
+          {info.plural}
+        </Link>
+        <span aria-hidden className="mx-2 text-slate-400">
+          /
+        </span>
+        <span aria-current="page">{record.name}</span>
+      </nav>
+      <div>
+        <p className="text-xs font-semibold tracking-wide text-slate-500 uppercase">{info.singular}</p>
+        <h1 className="text-2xl font-semibold">{record.name}</h1>
+      </div>
+      <div className="grid gap-6 md:grid-cols-3">
+        <section aria-labelledby="properties-heading" className="rounded-lg border border-slate-200 bg-white p-5 shadow-sm md:col-span-1">
+          <h2 id="properties-heading" className="mb-3 font-semibold">
+            About this {info.singular.toLowerCase()}
+          </h2>
+          <dl className="space-y-3 text-sm">
+            {record.properties.map((p) => (
+              <div key={p.label}>
+                <dt className="text-slate-500">{p.label}</dt>
+                <dd className="font-medium">{p.value || <span className="text-slate-400">—</span>}</dd>
+              </div>
+            ))}
+          </dl>
+        </section>
+        <section aria-labelledby="associations-heading" className="rounded-lg border border-slate-200 bg-white p-5 shadow-sm md:col-span-2">
+          <h2 id="associations-heading" className="mb-3 font-semibold">
+            Associations
+          </h2>
+          <div className="grid gap-4 sm:grid-cols-2">
+            {record.associations.map((group) => (
+              <div key={group.label}>
+                <h3 className="mb-1 text-sm font-medium text-slate-600">
+                  {group.label} ({group.records.length})
+                </h3>
+                {group.records.length === 0 ? (
+                  <p className="text-sm text-slate-500">None</p>
+                ) : (
+                  <ul className="space-y-1 text-sm">
+                    {group.records.map((r) => (
+                      <li key={r.id}>
+                        <Link href={recordHref(r.type, r.id)} className="text-brand-700 hover:underline">
+                          {r.name}
+                        </Link>
+                      </li>
+                    ))}
+                  </ul>
+                )}
+              </div>
+            ))}
+          </div>
+        </section>
+      </div>
+    </div>
+  );
+}

@@ -1,0 +1,68 @@
+import { asc, eq, sql } from "drizzle-orm";
+import { expect } from "vitest";
+import type { Database } from "@/db/client";
+import { rotationMembers } from "@/db/schema";
+import type { Result } from "@/lib/domain/result";
+
+/** The value of a Result that must have succeeded; a failure shows its code and message. */
+export function unwrap<T>(result: Result<T>): T {
+  if (!result.ok) throw new Error(`expected ok, got ${result.error.code}: ${result.error.message}`);
+  return result.value;
+}
+
+export interface DerivedCounts {
+  rotationId: string;
+  userId: string;
+  bookedCount: number;
+  derivedCount: number;
+  /** Timestamps as PostgreSQL text, to the microsecond: a JS Date would hide drift below 1 ms. */
+  lastScheduledAt: string | null;
+  derivedLastScheduledAt: string | null;
+}
+
+/**
+ * Every member's stored count and recency beside their derivation from `meetings` (R7):
+ * count = live meetings of that rotation and host booked in the rotation's current reset
+ * generation; last scheduled = latest creation time of a live meeting, over all time.
+ */
+export async function derivedCounts(db: Database, rotationId?: string): Promise<DerivedCounts[]> {
+  return db
+    .select({
+      rotationId: rotationMembers.rotationId,
+      userId: rotationMembers.userId,
+      bookedCount: rotationMembers.bookedCount,
+      derivedCount: sql<number>`(
+        select count(*)::int from meetings m join rotations r on r.id = m.rotation_id
+        where m.rotation_id = ${rotationMembers.rotationId} and m.host_user_id = ${rotationMembers.userId}
+          and m.deleted_at is null and m.rotation_generation = r.reset_generation)`.mapWith(Number),
+      lastScheduledAt: sql<string | null>`${rotationMembers.lastScheduledAt}::text`,
+      derivedLastScheduledAt: sql<string | null>`(
+        select max(m.created_at)::text from meetings m
+        where m.rotation_id = ${rotationMembers.rotationId} and m.host_user_id = ${rotationMembers.userId}
+          and m.deleted_at is null)`,
+    })
+    .from(rotationMembers)
+    .where(rotationId ? eq(rotationMembers.rotationId, rotationId) : undefined)
+    .orderBy(asc(rotationMembers.rotationId), asc(rotationMembers.userId));
+}
+
+/**
+ * Asserts that the kept counts equal their derivation for every member (of one rotation, or
+ * all), and returns the counts by user id for the caller's own expectations.
+ */
+export async function expectCountsDerived(db: Database, rotationId?: string): Promise<Record<string, number>> {
+  const rows = await derivedCounts(db, rotationId);
+  const stored = rows.map((r) => ({ rotationId: r.rotationId, userId: r.userId, count: r.bookedCount, last: r.lastScheduledAt }));
+  const derived = rows.map((r) => ({ rotationId: r.rotationId, userId: r.userId, count: r.derivedCount, last: r.derivedLastScheduledAt }));
+  expect(stored).toEqual(derived);
+  return Object.fromEntries(rows.map((r) => [r.userId, r.bookedCount]));
+}
+
+/** Members' counts by user id, straight from rotation_members. */
+export async function storedCounts(db: Database, rotationId: string): Promise<Record<string, number>> {
+  const rows = await db
+    .select({ userId: rotationMembers.userId, count: rotationMembers.bookedCount })
+    .from(rotationMembers)
+    .where(eq(rotationMembers.rotationId, rotationId));
+  return Object.fromEntries(rows.map((r) => [r.userId, r.count]));
+}
