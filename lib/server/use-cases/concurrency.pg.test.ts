@@ -1,0 +1,158 @@
+import { eq, sql } from "drizzle-orm";
+import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
+import type { Database } from "@/db/client";
+import { meetings, rotations } from "@/db/schema";
+import type { Result } from "@/lib/domain/result";
+import { bookMeeting, type BookedMeeting } from "@/lib/server/use-cases/book-meeting";
+import { changeTeamMembership } from "@/lib/server/use-cases/change-team-membership";
+import { createRotation } from "@/lib/server/use-cases/create-rotation";
+import { deleteMeeting } from "@/lib/server/use-cases/delete-meeting";
+import { updateRotation } from "@/lib/server/use-cases/update-rotation";
+import { NOW, bookingInput, rotationFixture } from "@/test/booking-fixture";
+import { openTestDatabase, testDatabaseKinds, truncateAll } from "@/test/db";
+import { ALWAYS_WORKING, actorFor, insertTeam, insertUser } from "@/test/factories";
+import { expectCountsDerived, unwrap } from "@/test/rotation-counts";
+
+// PGlite runs one transaction at a time, so a race there passes even with the lock removed
+// (STYLE rule 11): these tests only mean something on PostgreSQL, which CI always provides.
+const MONDAY_MIDNIGHT = Date.parse("2030-01-07T00:00:00Z");
+const at = (halfHours: number) => new Date(MONDAY_MIDNIGHT + halfHours * 1_800_000).toISOString();
+const MEMBERS = ["m1", "m2", "m3", "m4", "m5"].map((id) => ({ id, workingHours: ALWAYS_WORKING }));
+
+function codes<T>(results: Result<T>[]): Record<string, number> {
+  const tally: Record<string, number> = {};
+  for (const r of results) tally[r.ok ? "ok" : r.error.code] = (tally[r.ok ? "ok" : r.error.code] ?? 0) + 1;
+  return tally;
+}
+
+/** Live meetings of one host that overlap: must be none (R10). */
+async function overlappingPairs(db: Database): Promise<number> {
+  const [row] = await db.execute<{ n: number }>(sql`
+    select count(*)::int as n from meetings a join meetings b
+      on a.host_user_id = b.host_user_id and a.id < b.id
+     and tstzrange(a.starts_at, a.ends_at) && tstzrange(b.starts_at, b.ends_at)
+    where a.deleted_at is null and b.deleted_at is null`);
+  return row?.n ?? -1;
+}
+
+describe.runIf(testDatabaseKinds().includes("postgres"))("concurrent bookings [postgres]", () => {
+  let opened: Awaited<ReturnType<typeof openTestDatabase>> | undefined;
+  const db = (): Database => {
+    if (!opened) throw new Error("test database not opened yet");
+    return opened.handle.db;
+  };
+  beforeAll(async () => {
+    opened = await openTestDatabase("postgres");
+  });
+  afterAll(async () => {
+    await opened?.dispose();
+  });
+  beforeEach(async () => {
+    await truncateAll(db());
+  });
+
+  it("R11: 200 auto-assigned bookings at once over 40 slots × 5 free members all land, 40 each, no overlap", async () => {
+    const { rotationId, book } = await rotationFixture(db(), MEMBERS);
+    const starts = Array.from({ length: 200 }, (_, i) => at((i * 7) % 40)); // each slot 5 times, interleaved
+    const results = await Promise.all(starts.map((start) => book(start)));
+
+    expect(codes(results)).toEqual({ ok: 200 });
+    expect(await expectCountsDerived(db(), rotationId)).toEqual({ m1: 40, m2: 40, m3: 40, m4: 40, m5: 40 });
+    const [live] = await db().select({ n: sql<number>`count(*)::int` }).from(meetings).where(eq(meetings.rotationId, rotationId));
+    expect(live?.n).toBe(200);
+    expect(await overlappingPairs(db())).toBe(0);
+  });
+
+  it("R11: simultaneous auto-assigned bookings at distinct times spread with counts differing by at most one", async () => {
+    const { rotationId, book } = await rotationFixture(db(), MEMBERS);
+    const results = await Promise.all(Array.from({ length: 53 }, (_, i) => book(at(i))));
+    expect(codes(results)).toEqual({ ok: 53 });
+    const counts = Object.values(await expectCountsDerived(db(), rotationId));
+    expect(Math.max(...counts) - Math.min(...counts)).toBeLessThanOrEqual(1);
+  });
+
+  it("R10, R11: 20 bookings of one host's slot at once: exactly one wins, the rest are slot_taken", async () => {
+    const { rotationId, book } = await rotationFixture(db(), MEMBERS);
+    const results = await Promise.all(Array.from({ length: 20 }, () => book(at(10), "m3")));
+    expect(codes(results)).toEqual({ ok: 1, slot_taken: 19 });
+    expect(await expectCountsDerived(db(), rotationId)).toEqual({ m1: 0, m2: 0, m3: 1, m4: 0, m5: 0 });
+  });
+
+  it("R10: the same slot taken through two rotations and the host's own calendar at once: one wins, none throws", async () => {
+    const { rotationId, book, admin, rep, contactId } = await rotationFixture(db(), MEMBERS);
+    const other = unwrap(await createRotation(db(), admin, { name: "Renewals", userIds: ["m3"] })).rotationId;
+    const host = await actorFor(db(), "m3");
+    const attempts: Promise<Result<BookedMeeting>>[] = [];
+    for (let i = 0; i < 8; i++) {
+      attempts.push(book(at(10), "m3"));
+      attempts.push(bookMeeting(db(), rep, bookingInput(contactId, at(10), { rotationId: other, hostUserId: "m3" }), NOW));
+      attempts.push(bookMeeting(db(), host, bookingInput(contactId, at(10)), NOW)); // different locks: the constraint decides
+    }
+    expect(codes(await Promise.all(attempts))).toEqual({ ok: 1, slot_taken: 23 });
+    expect(await overlappingPairs(db())).toBe(0);
+    await expectCountsDerived(db(), rotationId);
+    await expectCountsDerived(db(), other);
+  });
+
+  it("R6: deleting one meeting many times at once takes exactly one off its host's count", async () => {
+    const { rotationId, book, admin } = await rotationFixture(db(), MEMBERS);
+    const meeting = unwrap(await book(at(3), "m1"));
+    unwrap(await book(at(4), "m1"));
+    const results = (await Promise.all(Array.from({ length: 15 }, () => deleteMeeting(db(), admin, meeting.meetingId)))).map(unwrap);
+    expect(results.filter((r) => r.deleted && r.countDecremented)).toHaveLength(1);
+    expect(await expectCountsDerived(db(), rotationId)).toMatchObject({ m1: 1 });
+  });
+
+  it("R7, R11: a booking racing a new member leaves counts equal to the derivation; an add after it zeroes them", async () => {
+    const { book, rotationId, admin } = await rotationFixture(db(), MEMBERS);
+    const team = await insertTeam(db(), "Newcomers");
+    unwrap(await updateRotation(db(), admin, rotationId, { name: "Inbound", userIds: MEMBERS.map((m) => m.id), teamIds: [team.id] }));
+    const orders = { addFirst: 0, bookFirst: 0 };
+    for (let round = 0; round < 30; round++) {
+      const newcomer = (await insertUser(db(), { id: `n${String(round).padStart(2, "0")}`, workingHours: ALWAYS_WORKING })).id;
+      const join =
+        round % 2 === 0
+          ? updateRotation(db(), admin, rotationId, { name: "Inbound", userIds: [...MEMBERS.map((m) => m.id), newcomer], teamIds: [team.id] })
+          : changeTeamMembership(db(), admin, team.id, newcomer, "add");
+      const [booked, joined] = await Promise.all([book(at(round)), join]);
+      const meeting = unwrap(booked);
+      unwrap(joined);
+
+      const counts = await expectCountsDerived(db(), rotationId);
+      const [rotation] = await db().select().from(rotations).where(eq(rotations.id, rotationId));
+      const [row] = await db().select({ generation: meetings.rotationGeneration }).from(meetings).where(eq(meetings.id, meeting.meetingId));
+      const label = `round ${round}`;
+      expect(counts[newcomer], label).toBe(0);
+      if (row?.generation === rotation?.resetGeneration) {
+        orders.addFirst++; // booked after the reset: the only meeting that counts
+        expect(Object.values(counts).reduce((a, b) => a + b, 0), label).toBe(1);
+        expect(counts[meeting.hostUserId], label).toBe(1);
+      } else {
+        orders.bookFirst++; // the add came after the booking and reset everyone
+        expect(row?.generation, label).toBe((rotation?.resetGeneration ?? 0) - 1);
+        expect(Object.values(counts).every((n) => n === 0), label).toBe(true);
+      }
+    }
+    expect(orders.addFirst + orders.bookFirst).toBe(30);
+    console.info(`booking vs member-add race, 30 rounds: ${JSON.stringify(orders)}`);
+  });
+
+  it("R2: adding a user to a team while the rotation is being edited reaches the rotation, whoever commits first", async () => {
+    const { rotationId, admin, book } = await rotationFixture(db(), MEMBERS);
+    const team = await insertTeam(db(), "Closers", ["m1"]);
+    const started = Date.now();
+    for (let round = 0; round < 10; round++) {
+      const newcomer = (await insertUser(db(), { id: `t${round}`, workingHours: ALWAYS_WORKING })).id;
+      const [edit, join, booked] = await Promise.all([
+        updateRotation(db(), admin, rotationId, { name: `Inbound ${round}`, userIds: MEMBERS.map((m) => m.id), teamIds: [team.id] }),
+        changeTeamMembership(db(), admin, team.id, newcomer, "add"),
+        book(at(round)),
+      ]);
+      for (const result of [edit, join, booked]) unwrap(result as Result<unknown>);
+      const counts = await expectCountsDerived(db(), rotationId);
+      expect(counts[newcomer], `round ${round}`).toBe(0);
+    }
+    // Consistent lock order (teams, then rotations): no deadlock to wait out and retry.
+    expect(Date.now() - started).toBeLessThan(5_000);
+  });
+});
