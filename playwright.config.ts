@@ -37,7 +37,7 @@ export default defineConfig({
     env: {
       NEXT_TELEMETRY_DISABLED: "1",
       BETTER_AUTH_URL: BASE_URL,
-      DATA_DIR: ".test-data/e2e",
+      DATA_DIR: `.test-data/e2e-${PORT}`,
       DATABASE_URL: "",
     },
   },

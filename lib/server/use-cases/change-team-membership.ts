@@ -37,7 +37,8 @@ export async function changeTeamMembership(
     const [user] = await tx.select({ id: users.id }).from(users).where(eq(users.id, userId));
     if (!user) return fail("user_not_found", "This user does not exist.");
 
-    // Rotations first, always in id order (lockRotations): the lock order of every writer.
+    // Then the rotations, in id order (lockRotations). Team before rotation is the lock order
+    // of every writer that takes both (updateRotation too), so none deadlock.
     const including = await tx.select({ rotationId: rotationTeams.rotationId }).from(rotationTeams).where(eq(rotationTeams.teamId, teamId));
     const locked = await lockRotations(tx, including.map((row) => row.rotationId));
 

@@ -30,15 +30,15 @@ export async function updateRotation(db: Database, actor: Actor, rotationId: str
   const { name, distribution, userIds, teamIds, weights } = parsed.value;
 
   return inTransaction(db, async (tx) => {
+    // Teams (share-locked here) before the rotation: the order changeTeamMembership takes
+    // them in. The other way round, an edit and a team change deadlock and wait it out.
+    const teamsExist = await checkTeamsExist(tx, teamIds);
+    if (!teamsExist.ok) return teamsExist;
     const rotation = await lockRotation(tx, rotationId);
     if (!rotation) return fail("rotation_not_found", "This rotation does not exist.");
     const directRows = await tx.select({ userId: rotationUsers.userId }).from(rotationUsers).where(eq(rotationUsers.rotationId, rotationId));
     const alreadyDirect = new Set(directRows.map((row) => row.userId));
-    for (const check of [
-      () => checkNameFree(tx, name, rotationId),
-      () => checkChosenUsers(tx, userIds, alreadyDirect),
-      () => checkTeamsExist(tx, teamIds),
-    ]) {
+    for (const check of [() => checkNameFree(tx, name, rotationId), () => checkChosenUsers(tx, userIds, alreadyDirect)]) {
       const result = await check();
       if (!result.ok) return result;
     }

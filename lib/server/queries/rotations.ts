@@ -1,0 +1,127 @@
+import { asc, count, eq, inArray, max } from "drizzle-orm";
+import type { Database } from "@/db/client";
+import { rotationMembers, rotations, rotationTeams, rotationUsers, teamMembers, teams, users, type Rotation } from "@/db/schema";
+import { canBookWithRotation, canManageRotations } from "@/lib/domain/permissions";
+import { describeIneligibility, rankMembers, type IneligibleReason, type Ranking } from "@/lib/domain/ranking";
+import { fail, ok, type Result } from "@/lib/domain/result";
+import type { Actor } from "@/lib/server/actor";
+import { findRotation, loadCandidates } from "@/lib/server/rotations/repository";
+import { isEntityId } from "@/lib/server/validation";
+
+export interface RotationSummary {
+  id: string;
+  name: string;
+  distribution: Rotation["distribution"];
+  memberCount: number;
+  countsResetAt: Date;
+  lastBookingAt: Date | null;
+}
+
+function mayRead(actor: Actor): boolean {
+  return canManageRotations(actor) || canBookWithRotation(actor);
+}
+
+const FORBIDDEN = "You need the permission “Create scheduling pages for others”, or to be an admin.";
+
+/** Every rotation, by name, with its size and its latest booking. */
+export async function listRotations(db: Database, actor: Actor): Promise<Result<RotationSummary[]>> {
+  if (!mayRead(actor)) return fail("forbidden", FORBIDDEN);
+  const rows = await db.select().from(rotations).orderBy(asc(rotations.name));
+  if (rows.length === 0) return ok([]);
+  const ids = rows.map((r) => r.id);
+  const sizes = await db
+    .select({ rotationId: rotationMembers.rotationId, n: count() })
+    .from(rotationMembers)
+    .where(inArray(rotationMembers.rotationId, ids))
+    .groupBy(rotationMembers.rotationId);
+  // Each member row keeps its latest meeting time, so this reads members, not meetings.
+  const latest = await db
+    .select({ rotationId: rotationMembers.rotationId, at: max(rotationMembers.lastScheduledAt) })
+    .from(rotationMembers)
+    .where(inArray(rotationMembers.rotationId, ids))
+    .groupBy(rotationMembers.rotationId);
+  return ok(
+    rows.map((r) => ({
+      id: r.id,
+      name: r.name,
+      distribution: r.distribution,
+      memberCount: sizes.find((s) => s.rotationId === r.id)?.n ?? 0,
+      countsResetAt: r.countsResetAt,
+      lastBookingAt: latest.find((l) => l.rotationId === r.id)?.at ?? null,
+    })),
+  );
+}
+
+export interface RotationMemberDetail {
+  userId: string;
+  name: string;
+  email: string;
+  /** "direct" and/or the names of the teams that bring them in (R2). */
+  sources: string[];
+  count: number;
+  lastScheduledAt: Date | null;
+  joinedAt: Date;
+  available: boolean;
+  weight: number;
+  eligible: boolean;
+  ineligibleReasons: IneligibleReason[];
+  ineligibleText: string;
+  /** Place in the ranking (1 = proposed when proposable). */
+  position: number;
+  status: "proposable" | "unavailable" | "not_eligible";
+  reason: string;
+}
+
+export interface RotationDetail {
+  rotation: Rotation;
+  members: RotationMemberDetail[];
+  ranking: Ranking;
+  directUserIds: string[];
+  teams: Array<{ id: string; name: string }>;
+}
+
+/** A rotation with its members in ranking order, their counts, eligibility and sources. */
+export async function getRotationDetail(db: Database, actor: Actor, rotationId: string): Promise<Result<RotationDetail>> {
+  if (!mayRead(actor)) return fail("forbidden", FORBIDDEN);
+  if (!isEntityId(rotationId)) return fail("rotation_not_found", "This rotation does not exist.");
+  const rotation = await findRotation(db, rotationId);
+  if (!rotation) return fail("rotation_not_found", "This rotation does not exist.");
+
+  const ranking = rankMembers(await loadCandidates(db, rotationId), rotation.distribution);
+  const direct = await db.select({ userId: rotationUsers.userId }).from(rotationUsers).where(eq(rotationUsers.rotationId, rotationId));
+  const teamRows = await db
+    .select({ id: teams.id, name: teams.name })
+    .from(rotationTeams)
+    .innerJoin(teams, eq(teams.id, rotationTeams.teamId))
+    .where(eq(rotationTeams.rotationId, rotationId))
+    .orderBy(asc(teams.name));
+  const viaTeams = teamRows.length
+    ? await db
+        .select({ userId: teamMembers.userId, teamName: teams.name })
+        .from(teamMembers)
+        .innerJoin(teams, eq(teams.id, teamMembers.teamId))
+        .where(inArray(teamMembers.teamId, teamRows.map((t) => t.id)))
+    : [];
+  const memberIds = ranking.members.map((m) => m.userId);
+  const emails = memberIds.length ? await db.select({ id: users.id, email: users.email }).from(users).where(inArray(users.id, memberIds)) : [];
+  const directIds = new Set(direct.map((d) => d.userId));
+
+  const members = ranking.members.map((m) => ({
+    userId: m.userId,
+    name: m.name,
+    email: emails.find((e) => e.id === m.userId)?.email ?? "",
+    sources: [...(directIds.has(m.userId) ? ["direct"] : []), ...viaTeams.filter((t) => t.userId === m.userId).map((t) => t.teamName)],
+    count: m.count,
+    lastScheduledAt: m.lastScheduledAt,
+    joinedAt: m.joinedAt,
+    available: m.available,
+    weight: m.weight,
+    eligible: m.ineligibleReasons.length === 0,
+    ineligibleReasons: [...m.ineligibleReasons],
+    ineligibleText: describeIneligibility(m.ineligibleReasons),
+    position: m.position,
+    status: m.status,
+    reason: m.reason,
+  }));
+  return ok({ rotation, members, ranking, directUserIds: [...directIds], teams: teamRows });
+}
