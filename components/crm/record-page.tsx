@@ -1,18 +1,40 @@
 import Link from "next/link";
 import { notFound } from "next/navigation";
 import type { RecordType } from "@/db/schema";
+import { MeetingTimeline } from "@/components/scheduling/meeting-timeline";
+import { ScheduleMeetingButton } from "@/components/scheduling/schedule-meeting-button";
+import type { SchedulingContext } from "@/components/scheduling/types";
+import { canBookWithRotation, canManageRotations } from "@/lib/domain/permissions";
 import { RECORD_TYPE_INFO, recordHref } from "@/lib/domain/records";
 import { getDb } from "@/lib/server/db";
-import { getRecordDetail } from "@/lib/server/queries/record-detail";
+import { getRecordDetail, type RecordDetail } from "@/lib/server/queries/record-detail";
+import { listRecordMeetings } from "@/lib/server/queries/record-meetings";
+import { listRotations } from "@/lib/server/queries/rotations";
 import { requirePageActor } from "@/lib/server/session";
 
-/** A record's properties and associations (§4). Scheduling comes with the record-page issue. */
+/** The contacts a meeting from this record invites: the contact itself, or its associated contacts. */
+function attendeeCandidates(record: RecordDetail): Array<{ id: string; name: string }> {
+  if (record.type === "contact") return [{ id: record.id, name: record.name }];
+  return record.associations.filter((group) => group.type === "contact").flatMap((group) => group.records.map(({ id, name }) => ({ id, name })));
+}
+
+/** A record's properties, associations, meetings and the "Schedule meeting" dialog (§4). */
 export async function RecordPage({ type, params }: { type: RecordType; params: Promise<{ id: string }> }) {
-  await requirePageActor();
+  const actor = await requirePageActor();
   const { id } = await params;
-  const record = await getRecordDetail(await getDb(), type, id);
+  const db = await getDb();
+  const record = await getRecordDetail(db, type, id);
   if (!record) notFound();
   const info = RECORD_TYPE_INFO[type];
+  const canUseRotations = canBookWithRotation(actor);
+  const rotations = canUseRotations ? await listRotations(db, actor) : undefined;
+  const meetings = await listRecordMeetings(db, type, id);
+  const scheduling: SchedulingContext = {
+    record: { type, id, name: record.name, contacts: attendeeCandidates(record) },
+    viewer: { id: actor.id, name: actor.name, timeZone: actor.timeZone },
+    canUseRotations,
+    rotations: rotations?.ok ? rotations.value.map(({ id: rotationId, name }) => ({ id: rotationId, name })) : [],
+  };
 
   return (
     <div className="space-y-6">
@@ -25,9 +47,12 @@ export async function RecordPage({ type, params }: { type: RecordType; params: P
         </span>
         <span aria-current="page">{record.name}</span>
       </nav>
-      <div>
-        <p className="text-xs font-semibold tracking-wide text-slate-500 uppercase">{info.singular}</p>
-        <h1 className="text-2xl font-semibold">{record.name}</h1>
+      <div className="flex flex-wrap items-end justify-between gap-4">
+        <div>
+          <p className="text-xs font-semibold tracking-wide text-slate-500 uppercase">{info.singular}</p>
+          <h1 className="text-2xl font-semibold">{record.name}</h1>
+        </div>
+        {actor.seatAssigned && <ScheduleMeetingButton context={scheduling} />}
       </div>
       <div className="grid gap-6 md:grid-cols-3">
         <section aria-labelledby="properties-heading" className="rounded-lg border border-slate-200 bg-white p-5 shadow-sm md:col-span-1">
@@ -71,6 +96,12 @@ export async function RecordPage({ type, params }: { type: RecordType; params: P
           </div>
         </section>
       </div>
+      <section aria-labelledby="meetings-heading" className="rounded-lg border border-slate-200 bg-white p-5 shadow-sm">
+        <h2 id="meetings-heading" className="mb-3 font-semibold">
+          Meetings
+        </h2>
+        <MeetingTimeline meetings={meetings} viewerTimeZone={actor.timeZone} viewerId={actor.id} viewerIsAdmin={canManageRotations(actor)} />
+      </section>
     </div>
   );
 }

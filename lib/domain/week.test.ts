@@ -1,6 +1,6 @@
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
-import { shiftWeek, weekRange, zonedWallTimeToInstant } from "./week";
+import { localDaysIn, shiftWeek, weekRange, zonedWallTimeToInstant } from "./week";
 
 const HOUR_MS = 3_600_000;
 const iso = (value: string) => new Date(value).toISOString();
@@ -120,5 +120,17 @@ describe("zonedWallTimeToInstant (DST gap and overlap rule)", () => {
     const [h, m] = time.split(":").map(Number);
     const instant = zonedWallTimeToInstant(dayNumber(date), (h ?? 0) * 60 + (m ?? 0), timeZone);
     expect(instant.toISOString()).toBe(iso(expected));
+  });
+});
+
+describe("localDaysIn", () => {
+  it("splits a week into 7 local days, one of them 23 h long across the spring switch", () => {
+    const week = weekRange({ timeZone: "Europe/Paris", anchor: new Date("2026-03-25T12:00:00Z") });
+    const days = localDaysIn(week, "Europe/Paris");
+    expect(days).toHaveLength(7);
+    expect(days[0]?.start.toISOString()).toBe("2026-03-22T23:00:00.000Z");
+    const hours = days.map((d) => (d.end.getTime() - d.start.getTime()) / 3_600_000);
+    expect(hours).toEqual([24, 24, 24, 24, 24, 24, 23]);
+    expect(days[6]?.end.toISOString()).toBe(week.end.toISOString());
   });
 });

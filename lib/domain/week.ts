@@ -106,3 +106,14 @@ export function shiftWeek(range: Interval, timeZone: string, weeks: number): Int
   if (!Number.isInteger(weeks)) throw new RangeError(`weeks must be an integer, got ${weeks}`);
   return localWeek(localDayOf(range.start, timeZone) + 7 * weeks, timeZone);
 }
+
+/** The local days of a range in a zone, each from its local midnight to the next. */
+export function localDaysIn(range: Interval, timeZone: string): Interval[] {
+  assertTimeZone(timeZone);
+  const first = localDayOf(range.start, timeZone);
+  const last = localDayOf(new Date(range.end.getTime() - 1), timeZone);
+  return Array.from({ length: last - first + 1 }, (_, i) => ({
+    start: startOfLocalDay(first + i, timeZone),
+    end: startOfLocalDay(first + i + 1, timeZone),
+  }));
+}

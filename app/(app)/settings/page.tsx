@@ -9,6 +9,8 @@ const SECTIONS = [
   { href: "/settings/meetings/rotations", title: "Meeting rotations", text: "Group reps into rotations and switch availability for holidays.", adminOnly: true },
   { href: "/settings/users", title: "Users", text: "Seats, permissions, calendars, time zones and working hours.", adminOnly: true },
   { href: "/settings/teams", title: "Teams", text: "Who belongs to which team; rotations that include a team follow it.", adminOnly: true },
+  { href: "/settings/calendar-feed", title: "Calendar feed", text: "Subscribe to your meetings from your calendar app.", adminOnly: false },
+  { href: "/settings/api-tokens", title: "API tokens", text: "Personal tokens for integrations using the JSON API.", adminOnly: false },
 ];
 
 export default async function SettingsPage() {
@@ -17,7 +19,7 @@ export default async function SettingsPage() {
   return (
     <div className="space-y-4">
       <h1 className="text-2xl font-semibold">Settings</h1>
-      {!isAdmin && <p className="text-sm text-slate-600">Only admins can change these settings.</p>}
+      {!isAdmin && <p className="text-sm text-slate-600">Rotations, users and teams are managed by admins.</p>}
       <ul className="grid gap-4 sm:grid-cols-3">
         {SECTIONS.filter((s) => isAdmin || !s.adminOnly).map((s) => (
           <li key={s.href}>

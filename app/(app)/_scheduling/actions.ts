@@ -1,0 +1,24 @@
+"use server";
+
+import { revalidatePath } from "next/cache";
+import type { Result } from "@/lib/domain/result";
+import { runAction } from "@/lib/server/action";
+import { bookMeeting, type BookedMeeting } from "@/lib/server/use-cases/book-meeting";
+import { deleteMeeting, type DeletedMeeting } from "@/lib/server/use-cases/delete-meeting";
+
+// Plain data only crosses back to the browser; the ranking goes through the query cache.
+export type BookMeetingActionResult = Result<Omit<BookedMeeting, "ranking">>;
+
+export async function bookMeetingAction(input: unknown): Promise<BookMeetingActionResult> {
+  const result = await runAction(({ actor, db }) => bookMeeting(db, actor, input));
+  if (!result.ok) return result;
+  const { ranking: _ranking, ...booked } = result.value;
+  revalidatePath("/", "layout");
+  return { ok: true, value: booked };
+}
+
+export async function deleteMeetingAction(meetingId: string): Promise<Result<DeletedMeeting>> {
+  const result = await runAction(({ actor, db }) => deleteMeeting(db, actor, String(meetingId)));
+  if (result.ok) revalidatePath("/", "layout");
+  return result;
+}

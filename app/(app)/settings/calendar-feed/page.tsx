@@ -1,0 +1,28 @@
+import type { Metadata } from "next";
+import { headers } from "next/headers";
+import { getDb } from "@/lib/server/db";
+import { requirePageActor } from "@/lib/server/session";
+import { findCalendarFeed } from "@/lib/server/use-cases/calendar-feed";
+import { FeedControls } from "./feed-controls";
+
+export const metadata: Metadata = { title: "Calendar feed" };
+
+export default async function CalendarFeedPage() {
+  const actor = await requirePageActor();
+  const feed = await findCalendarFeed(await getDb(), actor.id);
+  const requestHeaders = await headers();
+  const origin = `${requestHeaders.get("x-forwarded-proto") ?? "http"}://${requestHeaders.get("host") ?? "localhost:3000"}`;
+  return (
+    <div className="max-w-2xl space-y-4">
+      <h1 className="text-2xl font-semibold">Calendar feed</h1>
+      <p className="text-sm text-slate-600">
+        Subscribe to your meetings from Google Calendar, Outlook or Apple Calendar with a private URL. Anyone with the URL can see your
+        meetings, so keep it to yourself; replace or revoke it at any time.
+      </p>
+      <p className="text-sm">
+        {feed ? `A feed URL exists (created ${feed.createdAt.toISOString().slice(0, 10)}). It is shown only when created.` : "You have no feed URL yet."}
+      </p>
+      <FeedControls hasFeed={feed !== null} origin={origin} />
+    </div>
+  );
+}

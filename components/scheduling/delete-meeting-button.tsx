@@ -1,0 +1,49 @@
+"use client";
+
+import { useQueryClient } from "@tanstack/react-query";
+import { useRouter } from "next/navigation";
+import { useState, useTransition } from "react";
+import { deleteMeetingAction } from "@/app/(app)/_scheduling/actions";
+import { Button } from "@/components/ui/button";
+import { ConfirmDialog } from "@/components/ui/confirm-dialog";
+import { useToast } from "@/components/ui/toast";
+import { schedulingKeys } from "@/lib/query/scheduling";
+
+export function DeleteMeetingButton({ meetingId, title }: { meetingId: string; title: string }) {
+  const [open, setOpen] = useState(false);
+  const [pending, startTransition] = useTransition();
+  const toast = useToast();
+  const router = useRouter();
+  const queryClient = useQueryClient();
+
+  const confirm = () =>
+    startTransition(async () => {
+      const result = await deleteMeetingAction(meetingId);
+      if (!result.ok) {
+        toast(result.error.message, "error");
+        return;
+      }
+      setOpen(false);
+      toast(result.value.countDecremented ? "Meeting deleted. The host's rotation count went down by one." : "Meeting deleted.");
+      // Counts and calendars changed: proposals and free slots must be fetched again.
+      await queryClient.invalidateQueries({ queryKey: schedulingKeys.all });
+      router.refresh();
+    });
+
+  return (
+    <>
+      <Button variant="secondary" onClick={() => setOpen(true)} aria-label={`Delete meeting ${title}`}>
+        Delete meeting
+      </Button>
+      <ConfirmDialog
+        open={open}
+        onOpenChange={setOpen}
+        title="Delete this meeting?"
+        description={`“${title}” will be removed from the host's calendar. If it was booked through a rotation, the host's count goes down by one.`}
+        confirmLabel="Delete meeting"
+        onConfirm={confirm}
+        pending={pending}
+      />
+    </>
+  );
+}

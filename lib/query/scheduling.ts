@@ -1,0 +1,76 @@
+import { queryOptions } from "@tanstack/react-query";
+
+/** JSON shapes of the API endpoints the booking dialog reads (§6), dates as ISO strings. */
+export interface RankedMemberDto {
+  userId: string;
+  name: string;
+  position: number;
+  status: "proposable" | "unavailable" | "not_eligible";
+  count: number;
+  lastScheduledAt: string | null;
+  ineligibleReasons: string[];
+  available: boolean;
+  weight: number;
+  reason: string;
+}
+
+export interface ProposalDto {
+  rotation: { id: string; name: string; distribution: "even" | "weighted" };
+  ranking: { mode: "even" | "weighted"; members: RankedMemberDto[]; proposed: RankedMemberDto | null };
+}
+
+export interface IntervalDto {
+  start: string;
+  end: string;
+}
+
+export interface HostCalendarDto {
+  userId: string;
+  name: string;
+  timeZone: string;
+  workingHours: { weekdays: number[]; start: string; end: string };
+  busy: Array<IntervalDto & { kind: "meeting" | "busy" }>;
+  slots: IntervalDto[];
+}
+
+export class ApiError extends Error {
+  constructor(
+    readonly status: number,
+    readonly code: string,
+    message: string,
+  ) {
+    super(message);
+  }
+}
+
+async function getJson<T>(url: string, signal?: AbortSignal): Promise<T> {
+  const response = await fetch(url, { signal, headers: { accept: "application/json" }, credentials: "same-origin" });
+  const body: unknown = await response.json().catch(() => null);
+  if (!response.ok) {
+    const error = (body as { error?: { code?: string; message?: string } } | null)?.error;
+    throw new ApiError(response.status, error?.code ?? "unknown", error?.message ?? `Request failed (${response.status}).`);
+  }
+  return body as T;
+}
+
+export const schedulingKeys = {
+  all: ["scheduling"] as const,
+  proposal: (rotationId: string) => ["scheduling", "proposal", rotationId] as const,
+  calendar: (userId: string, from: string, to: string, durationMinutes: number) =>
+    ["scheduling", "calendar", userId, from, to, durationMinutes] as const,
+};
+
+export function proposalQuery(rotationId: string) {
+  return queryOptions({
+    queryKey: schedulingKeys.proposal(rotationId),
+    queryFn: ({ signal }) => getJson<ProposalDto>(`/api/v1/rotations/${encodeURIComponent(rotationId)}/proposal`, signal),
+  });
+}
+
+export function hostCalendarQuery(userId: string, from: string, to: string, durationMinutes: number) {
+  const params = new URLSearchParams({ from, to, durationMinutes: String(durationMinutes) });
+  return queryOptions({
+    queryKey: schedulingKeys.calendar(userId, from, to, durationMinutes),
+    queryFn: ({ signal }) => getJson<HostCalendarDto>(`/api/v1/users/${encodeURIComponent(userId)}/calendar?${params}`, signal),
+  });
+}

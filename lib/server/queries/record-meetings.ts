@@ -1,0 +1,42 @@
+import { alias } from "drizzle-orm/pg-core";
+import { and, asc, eq, isNull } from "drizzle-orm";
+import type { Database } from "@/db/client";
+import { meetings, rotations, users, type RecordType } from "@/db/schema";
+
+export interface TimelineMeeting {
+  id: string;
+  title: string;
+  startsAt: Date;
+  endsAt: Date;
+  location: string | null;
+  hostUserId: string;
+  hostName: string;
+  bookedByUserId: string;
+  bookedByName: string;
+  rotationName: string | null;
+}
+
+/** The live meetings booked from a record, soonest first (§4 timeline). */
+export async function listRecordMeetings(db: Database, type: RecordType, recordId: string): Promise<TimelineMeeting[]> {
+  const host = alias(users, "host");
+  const booker = alias(users, "booker");
+  return db
+    .select({
+      id: meetings.id,
+      title: meetings.title,
+      startsAt: meetings.startsAt,
+      endsAt: meetings.endsAt,
+      location: meetings.location,
+      hostUserId: meetings.hostUserId,
+      hostName: host.name,
+      bookedByUserId: meetings.bookedByUserId,
+      bookedByName: booker.name,
+      rotationName: rotations.name,
+    })
+    .from(meetings)
+    .innerJoin(host, eq(host.id, meetings.hostUserId))
+    .innerJoin(booker, eq(booker.id, meetings.bookedByUserId))
+    .leftJoin(rotations, eq(rotations.id, meetings.rotationId))
+    .where(and(eq(meetings.recordType, type), eq(meetings.recordId, recordId), isNull(meetings.deletedAt)))
+    .orderBy(asc(meetings.startsAt));
+}
