@@ -1,0 +1,70 @@
+import { expect, type Locator, type Page } from "@playwright/test";
+
+/** The "Schedule meeting" dialog of a record page, by its accessible names (§5). */
+export class ScheduleDialog {
+  readonly dialog: Locator;
+  readonly rotationSelect: Locator;
+  readonly hostSelect: Locator;
+  readonly calendar: Locator;
+
+  constructor(private readonly page: Page) {
+    this.dialog = page.getByRole("dialog", { name: "Schedule meeting" });
+    this.rotationSelect = this.dialog.getByRole("combobox", { name: "Meeting rotation", exact: true });
+    this.hostSelect = this.dialog.getByRole("combobox", { name: "Meeting rotation user" });
+    this.calendar = this.dialog.getByRole("region", { name: "Host calendar" });
+  }
+
+  async open() {
+    await this.page.getByRole("button", { name: "Schedule meeting" }).click();
+    await expect(this.dialog).toBeVisible();
+  }
+
+  async chooseRotation(name: string) {
+    await this.dialog.getByRole("tab", { name: "Meeting rotation" }).click();
+    await this.rotationSelect.selectOption({ label: name });
+    await expect(this.hostSelect).toBeEnabled();
+  }
+
+  /** The label of the selected host option, e.g. "Lukas Schmidt (proposed) — 1 meeting, …". */
+  async selectedHostLabel(): Promise<string> {
+    return (await this.hostSelect.locator("option:checked").textContent()) ?? "";
+  }
+
+  /** The option label for a member, for reading their count. */
+  hostOption(name: string): Locator {
+    return this.hostSelect.locator("option", { hasText: name });
+  }
+
+  async chooseHost(name: string) {
+    const label = await this.hostOption(name).textContent();
+    await this.hostSelect.selectOption({ label: label ?? name });
+  }
+
+  freeSlots(): Locator {
+    return this.calendar.getByRole("button", { pressed: false }).filter({ hasNotText: /week/ });
+  }
+
+  /** Picks the first free slot, moving a week on while this one has none (at most 4 weeks). */
+  async pickFirstFreeSlot() {
+    await expect(this.calendar.getByText(/works/)).toBeVisible();
+    for (let week = 0; week < 4; week++) {
+      if ((await this.freeSlots().count()) > 0) break;
+      await this.calendar.getByRole("button", { name: "Next week →" }).click();
+      await expect(this.calendar.getByText("Loading calendar…")).toBeHidden();
+    }
+    await this.freeSlots().first().click();
+    await expect(this.calendar.getByRole("button", { pressed: true })).toHaveCount(1);
+  }
+
+  async book() {
+    await this.dialog.getByRole("button", { name: "Book meeting" }).click();
+    await expect(this.dialog).toBeHidden();
+  }
+}
+
+/** "… — 3 meetings, …" → 3 */
+export function countIn(label: string): number {
+  const match = /— (\d+) meetings?/.exec(label);
+  if (!match?.[1]) throw new Error(`no count in option label: ${label}`);
+  return Number(match[1]);
+}
