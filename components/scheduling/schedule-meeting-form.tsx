@@ -43,10 +43,11 @@ export function ScheduleMeetingForm({ context, onBooked }: { context: Scheduling
   const slotStillFree = slot !== null && (calendar.data?.slots.some((s) => s.start === slot) ?? false);
   const noSlotThisWeek = tab === "rotation" && calendar.data !== undefined && calendar.data.slots.length === 0;
 
+  /** Any change of host, week or duration clears the picked slot (it may no longer exist). */
   const choose = (change: () => void) => {
-    change();
     setSlot(null);
     setError(null);
+    change();
   };
 
   const book = () =>

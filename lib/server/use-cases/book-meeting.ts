@@ -95,7 +95,9 @@ export async function bookMeeting(db: Database, actor: Actor, input: unknown, no
     }
 
     const proposedHostUserId = ranking?.proposed?.userId ?? null;
-    const isOverride = ranking !== null && proposedHostUserId !== host;
+    // An override is the rep's choice of someone else (R9); auto-assign skipping a busy
+    // proposed member is the rule at work, not an override.
+    const isOverride = ranking !== null && booking.hostUserId !== undefined && proposedHostUserId !== host;
     if (booking.rotationId) {
       await tx
         .update(rotationMembers)

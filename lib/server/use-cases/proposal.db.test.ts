@@ -110,7 +110,8 @@ describeEachDatabase("proposal and auto-assignment", (current) => {
     await db.insert(busyBlocks).values({ userId: "m1", startsAt: new Date(slot(4)), endsAt: new Date(slot(5)) });
     unwrap(await book(slot(4), "m2"));
     const auto = unwrap(await book(slot(4, 15)));
-    expect(auto).toMatchObject({ hostUserId: "m4", proposedHostUserId: "m1" });
+    // The rule chose someone else because m1 is busy: that is not a rep's override (R9).
+    expect(auto).toMatchObject({ hostUserId: "m4", proposedHostUserId: "m1", isOverride: false });
     // The ranking it chose from: m1, m3, m4 never scheduled (join order), m2 has a count of 1.
     expect(auto.ranking?.members.map((m) => m.userId)).toEqual(["m1", "m3", "m4", "m2"]);
 
