@@ -7,7 +7,7 @@ import { deleteMeetingAction } from "@/app/(app)/_scheduling/actions";
 import { Button } from "@/components/ui/button";
 import { ConfirmDialog } from "@/components/ui/confirm-dialog";
 import { useToast } from "@/components/ui/toast";
-import { schedulingKeys } from "@/lib/query/scheduling";
+import { resetScheduling } from "@/lib/query/scheduling";
 
 export function DeleteMeetingButton({ meetingId, title }: { meetingId: string; title: string }) {
   const [open, setOpen] = useState(false);
@@ -26,7 +26,7 @@ export function DeleteMeetingButton({ meetingId, title }: { meetingId: string; t
       setOpen(false);
       toast(result.value.countDecremented ? "Meeting deleted. The host's rotation count went down by one." : "Meeting deleted.");
       // Counts and calendars changed: proposals and free slots must be fetched again.
-      await queryClient.invalidateQueries({ queryKey: schedulingKeys.all });
+      await resetScheduling(queryClient);
       router.refresh();
     });
 

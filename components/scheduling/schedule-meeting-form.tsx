@@ -10,7 +10,7 @@ import { TextField } from "@/components/ui/text-field";
 import { useToast } from "@/components/ui/toast";
 import type { AppError } from "@/lib/domain/result";
 import { MEETING_DURATIONS } from "@/lib/domain/slots";
-import { proposalQuery, schedulingKeys } from "@/lib/query/scheduling";
+import { proposalQuery, resetScheduling } from "@/lib/query/scheduling";
 import { NextFreeMemberHint, RotationHostPicker } from "./rotation-host-picker";
 import type { SchedulingContext } from "./types";
 import { useHostWeek } from "./use-host-week";
@@ -67,10 +67,10 @@ export function ScheduleMeetingForm({ context, onBooked }: { context: Scheduling
         setError(result.error);
         if (result.error.code === "slot_taken") setSlot(null);
         // Someone else's booking or an admin's change made our view stale: fetch it again.
-        await queryClient.invalidateQueries({ queryKey: schedulingKeys.all });
+        await resetScheduling(queryClient);
         return;
       }
-      await queryClient.invalidateQueries({ queryKey: schedulingKeys.all });
+      await resetScheduling(queryClient);
       const hostName = calendar.data?.name ?? "the host";
       toast(result.value.isOverride ? `Meeting booked with ${hostName} (override).` : `Meeting booked with ${hostName}.`);
       router.refresh();

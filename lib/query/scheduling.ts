@@ -1,4 +1,4 @@
-import { queryOptions } from "@tanstack/react-query";
+import { queryOptions, type QueryClient } from "@tanstack/react-query";
 
 /** JSON shapes of the API endpoints the booking dialog reads (§6), dates as ISO strings. */
 export interface RankedMemberDto {
@@ -73,4 +73,12 @@ export function hostCalendarQuery(userId: string, from: string, to: string, dura
     queryKey: schedulingKeys.calendar(userId, from, to, durationMinutes),
     queryFn: ({ signal }) => getJson<HostCalendarDto>(`/api/v1/users/${encodeURIComponent(userId)}/calendar?${params}`, signal),
   });
+}
+
+/**
+ * After a booking or deletion every cached proposal and calendar is wrong. Reset rather
+ * than invalidate: an invalidated query would still show the old counts until it refetched.
+ */
+export function resetScheduling(queryClient: QueryClient): Promise<void> {
+  return queryClient.resetQueries({ queryKey: schedulingKeys.all });
 }
