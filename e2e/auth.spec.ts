@@ -38,7 +38,7 @@ test.describe("sign-in", () => {
   test("signing out ends the session", async ({ page, signInAs }) => {
     await signInAs("rep");
     await page.getByRole("button", { name: `Account menu for ${DEMO_USERS.rep.name}` }).click();
-    await page.getByRole("menuitem", { name: "Sign out" }).click();
+    await page.getByRole("button", { name: "Sign out" }).click();
     await expect(page).toHaveURL(/\/login$/);
     await page.goto("/contacts");
     await expect(page).toHaveURL(/\/login/);

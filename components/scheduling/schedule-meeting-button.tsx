@@ -1,20 +1,24 @@
 "use client";
 
+import dynamic from "next/dynamic";
 import { useState } from "react";
 import { Button } from "@/components/ui/button";
-import { Dialog } from "@/components/ui/dialog";
-import { ScheduleMeetingForm } from "./schedule-meeting-form";
 import type { SchedulingContext } from "./types";
+
+// The dialog (tabs, calendar, query code) is fetched when it is about to be used, not with
+// the record page: most visits to a record never open it. Hovering or focusing the button
+// starts the download, so by the click it is usually there.
+const loadDialog = () => import("./schedule-meeting-dialog");
+const ScheduleMeetingDialog = dynamic(() => loadDialog().then((m) => m.ScheduleMeetingDialog), { ssr: false });
 
 export function ScheduleMeetingButton({ context }: { context: SchedulingContext }) {
   const [open, setOpen] = useState(false);
   return (
     <>
-      <Button onClick={() => setOpen(true)}>Schedule meeting</Button>
-      <Dialog open={open} onOpenChange={setOpen} title="Schedule meeting" widthClass="w-[min(64rem,96vw)]">
-        {/* Mounted only while open: every opening starts from a fresh proposal. */}
-        {open && <ScheduleMeetingForm context={context} onBooked={() => setOpen(false)} />}
-      </Dialog>
+      <Button onClick={() => setOpen(true)} onPointerEnter={loadDialog} onFocus={loadDialog}>
+        Schedule meeting
+      </Button>
+      {open && <ScheduleMeetingDialog context={context} onClose={() => setOpen(false)} />}
     </>
   );
 }

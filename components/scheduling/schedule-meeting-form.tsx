@@ -17,13 +17,20 @@ import { useHostWeek } from "./use-host-week";
 import { WeekCalendar } from "./week-calendar";
 
 type Tab = "meeting" | "rotation";
+const LAST_ROTATION_KEY = "meeting-rotations:last-rotation";
+
+/** Reps mostly book through the same rotation: start from the one they used last, if it still exists. */
+function lastUsedRotation(rotations: SchedulingContext["rotations"]): string {
+  const remembered = typeof window === "undefined" ? null : window.localStorage.getItem(LAST_ROTATION_KEY);
+  return rotations.some((r) => r.id === remembered) ? (remembered ?? "") : "";
+}
 const tabClasses = "border-b-2 border-transparent px-3 py-2 text-sm font-medium text-slate-600 data-[state=active]:border-brand-600 data-[state=active]:text-brand-700";
 
 /** The body of the "Schedule meeting" dialog: pick a host, a slot, the details, and book. */
 export function ScheduleMeetingForm({ context, onBooked }: { context: SchedulingContext; onBooked: () => void }) {
   const { record, viewer } = context;
   const [tab, setTab] = useState<Tab>(context.canUseRotations ? "rotation" : "meeting");
-  const [rotationId, setRotationId] = useState("");
+  const [rotationId, setRotationId] = useState(() => lastUsedRotation(context.rotations));
   const [overrideHost, setOverrideHost] = useState<string | null>(null);
   const [duration, setDuration] = useState<number>(30);
   const [slot, setSlot] = useState<string | null>(null);
@@ -104,7 +111,13 @@ export function ScheduleMeetingForm({ context, onBooked }: { context: Scheduling
             <RotationHostPicker
               rotations={context.rotations}
               rotationId={rotationId}
-              onRotationChange={(id) => choose(() => { setRotationId(id); setOverrideHost(null); })}
+              onRotationChange={(id) =>
+                choose(() => {
+                  setRotationId(id);
+                  setOverrideHost(null);
+                  window.localStorage.setItem(LAST_ROTATION_KEY, id);
+                })
+              }
               proposal={proposal.data}
               proposalError={proposal.error ? proposal.error.message : null}
               proposalLoading={proposal.isFetching}

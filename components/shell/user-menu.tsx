@@ -1,46 +1,75 @@
 "use client";
 
-import * as DropdownMenu from "@radix-ui/react-dropdown-menu";
-import { useTransition } from "react";
+import { useEffect, useRef, useState, useTransition } from "react";
 import { signOut } from "@/app/login/actions";
 
+/**
+ * The account menu as a disclosure (a button that shows a small panel): all it holds is who
+ * you are and "Sign out", which does not need a full menu widget and its positioning code
+ * on every page.
+ */
 export function UserMenu({ name, email, role }: { name: string; email: string; role: string }) {
+  const [open, setOpen] = useState(false);
   const [signingOut, startSignOut] = useTransition();
+  const container = useRef<HTMLDivElement>(null);
+  const trigger = useRef<HTMLButtonElement>(null);
   const initials = name
     .split(/\s+/)
     .map((part) => part[0])
     .join("")
     .slice(0, 2)
     .toUpperCase();
+
+  useEffect(() => {
+    if (!open) return;
+    const closeOnOutside = (event: PointerEvent) => {
+      if (!container.current?.contains(event.target as Node)) setOpen(false);
+    };
+    const closeOnEscape = (event: KeyboardEvent) => {
+      if (event.key !== "Escape") return;
+      setOpen(false);
+      trigger.current?.focus();
+    };
+    document.addEventListener("pointerdown", closeOnOutside);
+    document.addEventListener("keydown", closeOnEscape);
+    return () => {
+      document.removeEventListener("pointerdown", closeOnOutside);
+      document.removeEventListener("keydown", closeOnEscape);
+    };
+  }, [open]);
+
   return (
-    <DropdownMenu.Root>
-      <DropdownMenu.Trigger
+    <div ref={container} className="relative">
+      <button
+        ref={trigger}
+        type="button"
         aria-label={`Account menu for ${name}`}
+        aria-expanded={open}
+        aria-controls="account-menu"
+        onClick={() => setOpen((value) => !value)}
         className="flex items-center gap-2 rounded-full py-1 pr-3 pl-1 text-sm text-slate-100 hover:bg-slate-700"
       >
         <span aria-hidden className="flex size-8 items-center justify-center rounded-full bg-brand-700 font-semibold text-white">
           {initials}
         </span>
         <span>{name}</span>
-      </DropdownMenu.Trigger>
-      <DropdownMenu.Portal>
-        <DropdownMenu.Content align="end" sideOffset={6} className="z-50 min-w-56 rounded-md border border-slate-200 bg-white p-1 text-sm shadow-lg">
-          <div className="px-3 py-2">
-            <p className="font-medium">{name}</p>
-            <p className="text-slate-600">{email}</p>
-            <p className="text-xs text-slate-600 capitalize">{role}</p>
-          </div>
-          <DropdownMenu.Separator className="my-1 h-px bg-slate-200" />
-          {/* Called from onSelect: the menu unmounts as it closes, so a form inside it would never submit. */}
-          <DropdownMenu.Item
-            disabled={signingOut}
-            onSelect={() => startSignOut(() => signOut())}
-            className="cursor-pointer rounded px-3 py-2 outline-none data-highlighted:bg-slate-100"
-          >
-            {signingOut ? "Signing out…" : "Sign out"}
-          </DropdownMenu.Item>
-        </DropdownMenu.Content>
-      </DropdownMenu.Portal>
-    </DropdownMenu.Root>
+      </button>
+      <div id="account-menu" hidden={!open} className="absolute right-0 z-50 mt-2 min-w-56 rounded-md border border-slate-200 bg-white p-1 text-sm shadow-lg">
+        <div className="px-3 py-2">
+          <p className="font-medium">{name}</p>
+          <p className="text-slate-600">{email}</p>
+          <p className="text-xs text-slate-600 capitalize">{role}</p>
+        </div>
+        <div className="my-1 h-px bg-slate-200" />
+        <button
+          type="button"
+          disabled={signingOut}
+          onClick={() => startSignOut(() => signOut())}
+          className="w-full rounded px-3 py-2 text-left hover:bg-slate-100 focus-visible:bg-slate-100"
+        >
+          {signingOut ? "Signing out…" : "Sign out"}
+        </button>
+      </div>
+    </div>
   );
 }
