@@ -62,7 +62,8 @@ try {
 
   const samples: number[] = [];
   for (let i = 0; i < RUNS; i++) {
-    await page.goto(recordUrl); // a fresh page: nothing cached in the query client
+    // A fresh page (nothing cached in the query client), settled as a rep would find it.
+    await page.goto(recordUrl, { waitUntil: "networkidle" });
     await page.getByRole("button", { name: "Schedule meeting" }).waitFor();
     samples.push(await page.evaluate<number>(TIME_OPEN_TO_PROPOSAL));
   }

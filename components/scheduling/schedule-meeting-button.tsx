@@ -1,24 +1,41 @@
 "use client";
 
-import dynamic from "next/dynamic";
-import { useState } from "react";
+import { useEffect, useState, type ComponentType } from "react";
 import { Button } from "@/components/ui/button";
 import type { SchedulingContext } from "./types";
 
-// The dialog (tabs, calendar, query code) is fetched when it is about to be used, not with
-// the record page: most visits to a record never open it. Hovering or focusing the button
-// starts the download, so by the click it is usually there.
-const loadDialog = () => import("./schedule-meeting-dialog");
-const ScheduleMeetingDialog = dynamic(() => loadDialog().then((m) => m.ScheduleMeetingDialog), { ssr: false });
+type DialogComponent = ComponentType<{ context: SchedulingContext; onClose: () => void }>;
+
+// The dialog (tabs, calendar, query code) is not part of the record page's first load: it is
+// fetched once the page is idle, or on hover, focus or click of the button. It is held in
+// state rather than rendered through React.lazy, so opening it never suspends (React
+// throttles Suspense reveals by ~300 ms, which the rep would feel on every opening).
+const loadDialog = () => import("./schedule-meeting-dialog").then((m): DialogComponent => m.ScheduleMeetingDialog);
 
 export function ScheduleMeetingButton({ context }: { context: SchedulingContext }) {
+  const [Dialog, setDialog] = useState<DialogComponent | null>(null);
   const [open, setOpen] = useState(false);
+  const ensureLoaded = () => {
+    if (!Dialog) void loadDialog().then((component) => setDialog(() => component));
+  };
+  useEffect(() => {
+    const idle = window.requestIdleCallback ?? ((callback: () => void) => window.setTimeout(callback, 200));
+    idle(() => void loadDialog().then((component) => setDialog(() => component)));
+  }, []);
   return (
     <>
-      <Button onClick={() => setOpen(true)} onPointerEnter={loadDialog} onFocus={loadDialog}>
+      <Button
+        onClick={() => {
+          ensureLoaded();
+          setOpen(true);
+        }}
+        onPointerEnter={ensureLoaded}
+        onFocus={ensureLoaded}
+        aria-busy={open && !Dialog}
+      >
         Schedule meeting
       </Button>
-      {open && <ScheduleMeetingDialog context={context} onClose={() => setOpen(false)} />}
+      {open && Dialog && <Dialog context={context} onClose={() => setOpen(false)} />}
     </>
   );
 }

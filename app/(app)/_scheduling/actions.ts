@@ -12,9 +12,9 @@ export type BookMeetingActionResult = Result<Omit<BookedMeeting, "ranking">>;
 export async function bookMeetingAction(input: unknown): Promise<BookMeetingActionResult> {
   const result = await runAction(({ actor, db }) => bookMeeting(db, actor, input));
   if (!result.ok) return result;
-  const { ranking: _ranking, ...booked } = result.value;
+  const { meetingId, hostUserId, startsAt, endsAt, rotationId, proposedHostUserId, isOverride } = result.value;
   revalidatePath("/", "layout");
-  return { ok: true, value: booked };
+  return { ok: true, value: { meetingId, hostUserId, startsAt, endsAt, rotationId, proposedHostUserId, isOverride } };
 }
 
 export async function deleteMeetingAction(meetingId: string): Promise<Result<DeletedMeeting>> {

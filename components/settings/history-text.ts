@@ -1,0 +1,91 @@
+import type { HistoryEntry } from "@/lib/server/queries/rotation-history";
+
+/** One history line in words, plus an optional second line with the details that explain it. */
+export interface HistoryText {
+  summary: string;
+  detail?: string;
+}
+
+const REASON_LABELS: Record<string, string> = {
+  inactive: "inactive",
+  no_seat: "no seat",
+  calendar_not_connected: "calendar not connected",
+  calendar_sync_off: "calendar sync off",
+};
+
+function text(value: unknown): string | undefined {
+  return typeof value === "string" && value !== "" ? value : undefined;
+}
+
+function record(value: unknown): Record<string, unknown> | undefined {
+  return value && typeof value === "object" && !Array.isArray(value) ? (value as Record<string, unknown>) : undefined;
+}
+
+function reasons(value: unknown): string {
+  return Array.isArray(value) ? value.map((r) => REASON_LABELS[String(r)] ?? String(r)).join(", ") : "";
+}
+
+const DISTRIBUTION_LABELS: Record<string, string> = { even: "evenly", weighted: "weighted" };
+
+function describeSettingsChange(who: string, subject: string, details: Record<string, unknown>): HistoryText {
+  const distribution = record(details.distribution);
+  if (distribution) {
+    return { summary: `${who} changed the distribution from ${DISTRIBUTION_LABELS[String(distribution.from)] ?? "?"} to ${DISTRIBUTION_LABELS[String(distribution.to)] ?? "?"}` };
+  }
+  const eligibility = record(details.memberEligibility);
+  if (eligibility) {
+    const now = reasons(eligibility.to);
+    return now
+      ? { summary: `${subject} is no longer eligible`, detail: `Changed by ${who}: ${now}. Not proposed until this is fixed.` }
+      : { summary: `${subject} is eligible again`, detail: `Changed by ${who}.` };
+  }
+  const team = record(details.teamRemoved);
+  if (team) return { summary: `${who} deleted the team ${text(team.name) ?? ""}, which was part of this rotation` };
+  return { summary: `${who} changed the rotation’s settings` };
+}
+
+function viaTeam(details: Record<string, unknown>, joined: boolean): string | undefined {
+  const team = text(details.teamName);
+  if (!team) return undefined;
+  if (details.teamDeleted === true) return `The team ${team} was deleted.`;
+  // Only team membership changes carry a team name; choosing a team in the rotation does not.
+  return joined ? `Joined the team ${team}.` : `Left the team ${team}.`;
+}
+
+/** Words for an audit event (R12): who did what; for bookings, proposed and chosen host. */
+export function describeHistoryEntry(entry: HistoryEntry): HistoryText {
+  const who = entry.actorName ?? "Someone";
+  const subject = entry.subjectName ?? "a former user";
+  const details = entry.details;
+  switch (entry.type) {
+    case "rotation_created":
+      return { summary: `${who} created the rotation`, detail: text(details.name) ? `Named “${text(details.name)}”.` : undefined };
+    case "rotation_renamed":
+      return { summary: `${who} renamed the rotation from “${text(details.from) ?? ""}” to “${text(details.to) ?? ""}”` };
+    case "rotation_settings_changed":
+      return describeSettingsChange(who, subject, details);
+    case "member_added":
+      return { summary: `${who} added ${subject}`, detail: viaTeam(details, true) };
+    case "member_removed":
+      return { summary: `${who} removed ${subject}`, detail: viaTeam(details, false) };
+    case "counts_reset": {
+      const joined = Array.isArray(details.newMembers) ? details.newMembers.length : 0;
+      return { summary: "Every count was reset to 0", detail: `${joined} new ${joined === 1 ? "member" : "members"} joined.` };
+    }
+    case "availability_changed":
+      return { summary: `${who} turned availability ${details.available === true ? "on" : "off"} for ${subject}` };
+    case "rotation_deleted":
+      return { summary: `${who} deleted the rotation` };
+    case "meeting_booked": {
+      const chosen = entry.chosenHostName ?? "a former user";
+      const proposed = entry.proposedHostName ?? "no one";
+      const how = details.autoAssigned === true ? "Assigned automatically." : entry.isOverride ? "Override: the rep chose another member." : "The rep booked the proposed member.";
+      return { summary: `${who} booked “${text(details.title) ?? "a meeting"}” with ${chosen}`, detail: `Proposed: ${proposed}. Chosen: ${chosen}. ${how}` };
+    }
+    case "meeting_deleted":
+      return {
+        summary: `${who} deleted “${text(details.title) ?? "a meeting"}” with ${entry.chosenHostName ?? "a former user"}`,
+        detail: details.countDecremented === false ? "Booked before the last reset, so no count changed." : "Their count went down by one.",
+      };
+  }
+}

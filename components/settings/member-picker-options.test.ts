@@ -1,0 +1,36 @@
+import { describe, expect, it } from "vitest";
+import { matchesQuery, moveActive, pickerOptions, toggleOption } from "./member-picker-options";
+
+const users = [
+  { id: "u1", name: "Camille Dubois", email: "camille@acme.test", ineligibleText: "" },
+  { id: "u2", name: "Sofia Rossi", email: "sofia@acme.test", ineligibleText: "Calendar sync off" },
+];
+const teams = [{ id: "t1", name: "Sales EMEA", memberIds: ["u1", "u2"] }];
+
+describe("member picker options", () => {
+  it("lists teams then users, matching name or email without caring about case or accents", () => {
+    expect(pickerOptions(users, teams, { userIds: [], teamIds: [] }, "").map((o) => o.key)).toEqual(["team-t1", "user-u1", "user-u2"]);
+    expect(pickerOptions(users, teams, { userIds: [], teamIds: [] }, "SOFIA@").map((o) => o.label)).toEqual(["Sofia Rossi"]);
+    expect(matchesQuery("dubois", "Camille Dubóis")).toBe(true);
+    expect(pickerOptions(users, teams, { userIds: [], teamIds: [] }, "emea")[0]?.secondary).toBe("Team · 2 users, 1 not eligible");
+  });
+
+  it("R3: an ineligible user is disabled with the reason and cannot be toggled in, but one already chosen can be removed", () => {
+    const [sofia] = pickerOptions(users, teams, { userIds: [], teamIds: [] }, "sofia");
+    expect(sofia?.disabledReason).toBe("Not eligible: calendar sync off");
+    const none = { userIds: [], teamIds: [] };
+    expect(sofia && toggleOption(none, sofia)).toBe(none);
+    const [kept] = pickerOptions(users, teams, { userIds: ["u2"], teamIds: [] }, "sofia");
+    expect(kept?.disabledReason).toBeNull();
+    expect(kept && toggleOption({ userIds: ["u2"], teamIds: [] }, kept)).toEqual({ userIds: [], teamIds: [] });
+  });
+
+  it("moves the active option by one, starting from either end, stopping at the ends", () => {
+    const options = pickerOptions(users, teams, { userIds: [], teamIds: [] }, "");
+    expect(moveActive(options, null, 1)).toBe("team-t1");
+    expect(moveActive(options, null, -1)).toBe("user-u2");
+    expect(moveActive(options, "user-u2", 1)).toBe("user-u2");
+    expect(moveActive(options, "user-u1", -1)).toBe("team-t1");
+    expect(moveActive([], null, 1)).toBeNull();
+  });
+});

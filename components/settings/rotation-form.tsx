@@ -1,0 +1,112 @@
+"use client";
+
+import { useEffect, useEffectEvent, useMemo, useState } from "react";
+import { TextField } from "@/components/ui/text-field";
+import type { MemberOptions } from "@/lib/server/queries/users";
+import { fieldErrors, hasFormLevelMessage, fieldErrorsUnder, type FormState } from "./action-state";
+import { FormAlert } from "./form-alert";
+import { PendingButton } from "./pending-button";
+import { useActionForm } from "./use-action-form";
+import type { Selection } from "./member-picker-options";
+import { MemberPicker } from "./member-picker";
+import { WeightsFieldset } from "./weights-fieldset";
+
+export interface RotationFormValues {
+  name: string;
+  distribution: "even" | "weighted";
+  userIds: string[];
+  teamIds: string[];
+  weights: Record<string, number>;
+}
+
+interface RotationFormProps {
+  action: (state: FormState, formData: FormData) => Promise<FormState>;
+  options: MemberOptions;
+  initial: RotationFormValues;
+  /** Set when editing: who is a member now, to warn before a change that resets counts (R7). */
+  currentMemberIds?: readonly string[];
+  submitLabel: string;
+  pendingLabel: string;
+  onSuccess: (state: Extract<FormState, { status: "success" }>) => void;
+}
+
+/** Who would be a member with this selection: users chosen directly plus every user of a chosen team (R2). */
+function prospectiveMemberIds(selection: Selection, options: MemberOptions): string[] {
+  const ids = new Set(selection.userIds);
+  for (const team of options.teams) if (selection.teamIds.includes(team.id)) for (const id of team.memberIds) ids.add(id);
+  return [...ids];
+}
+
+/** The rotation panel's form, for both Create and Edit: name, members, distribution, weights. */
+export function RotationForm({ action, options, initial, currentMemberIds, submitLabel, pendingLabel, onSuccess }: RotationFormProps) {
+  const { state, pending, onSubmit } = useActionForm(action);
+  const [name, setName] = useState(initial.name);
+  const [distribution, setDistribution] = useState(initial.distribution);
+  const [selection, setSelection] = useState<Selection>({ userIds: initial.userIds, teamIds: initial.teamIds });
+  const [weights, setWeights] = useState<Record<string, string>>(() => Object.fromEntries(Object.entries(initial.weights).map(([id, w]) => [id, String(w)])));
+
+  const notifySuccess = useEffectEvent(onSuccess);
+  useEffect(() => {
+    if (state.status === "success") notifySuccess(state);
+  }, [state]);
+
+  const prospective = useMemo(() => prospectiveMemberIds(selection, options), [selection, options]);
+  const nameOf = (id: string) => options.users.find((user) => user.id === id)?.name ?? id;
+  const joining = currentMemberIds ? prospective.filter((id) => !currentMemberIds.includes(id)) : [];
+  const leaving = currentMemberIds ? currentMemberIds.filter((id) => !prospective.includes(id)) : [];
+
+  return (
+    <form onSubmit={onSubmit} noValidate className="flex flex-col gap-5">
+      {hasFormLevelMessage(state) && <FormAlert message={state.message} />}
+      <TextField label="Rotation name" name="name" value={name} onChange={(event) => setName(event.target.value)} errors={fieldErrors(state, "name")} maxLength={100} autoComplete="off" required />
+      <MemberPicker
+        label="Rotation members"
+        hint="Users, or whole teams whose members follow the team. Users who can’t take meetings are shown but can’t be picked."
+        users={options.users}
+        teams={options.teams}
+        selection={selection}
+        onSelectionChange={setSelection}
+        errors={fieldErrors(state, "members", "userIds", "teamIds")}
+      />
+      <fieldset className="flex flex-col gap-2">
+        <legend className="mb-1 text-sm font-medium text-slate-700">Distribution</legend>
+        {(
+          [
+            ["even", "Evenly", "Everyone gets the same share; the member with the fewest meetings is next."],
+            ["weighted", "Weighted", "Give each member a weight; shares follow the weights."],
+          ] as const
+        ).map(([value, label, description]) => (
+          <label key={value} className="flex cursor-pointer items-start gap-3 rounded-md border border-slate-200 p-3 text-sm has-checked:border-brand-500 has-checked:bg-brand-50">
+            <input type="radio" name="distribution" value={value} checked={distribution === value} onChange={() => setDistribution(value)} className="mt-0.5" />
+            <span>
+              <span className="block font-medium">{label}</span>
+              <span className="block text-slate-600">{description}</span>
+            </span>
+          </label>
+        ))}
+      </fieldset>
+      {distribution === "weighted" && (
+        <WeightsFieldset
+          members={prospective.map((id) => ({ id, name: nameOf(id), ineligible: Boolean(options.users.find((u) => u.id === id)?.ineligibleText) }))}
+          weights={weights}
+          onWeightChange={(id, value) => setWeights((current) => ({ ...current, [id]: value }))}
+          errors={fieldErrorsUnder(state, "weights")}
+        />
+      )}
+      {(joining.length > 0 || leaving.length > 0) && (
+        <div role="status" className="space-y-1 rounded-md border border-amber-300 bg-amber-50 px-3 py-2 text-sm text-amber-950">
+          {joining.length > 0 && (
+            <p>
+              <strong className="font-semibold">Every count will reset to 0.</strong> Saving adds {joining.map(nameOf).join(", ")}, so meetings are shared equally from
+              now on.
+            </p>
+          )}
+          {leaving.length > 0 && <p>{leaving.map(nameOf).join(", ")} will leave the rotation. Counts are kept.</p>}
+        </div>
+      )}
+      <div className="flex justify-end gap-2 border-t border-slate-200 pt-4">
+        <PendingButton pending={pending} pendingLabel={pendingLabel}>{submitLabel}</PendingButton>
+      </div>
+    </form>
+  );
+}

@@ -1,0 +1,20 @@
+"use client";
+
+import { startTransition, useActionState, type FormEvent } from "react";
+import { IDLE, type FormState } from "./action-state";
+
+/**
+ * useActionState for the settings panels, submitted from onSubmit rather than `<form action>`.
+ * A form action makes React reset the form afterwards, and that reset unchecks controlled
+ * radio buttons (the rotation panel's distribution) even when the action failed and the
+ * panel stays open with its errors. The panels need JavaScript anyway (they are dialogs).
+ */
+export function useActionForm(action: (state: FormState, formData: FormData) => Promise<FormState>) {
+  const [state, dispatch, pending] = useActionState(action, IDLE);
+  const onSubmit = (event: FormEvent<HTMLFormElement>) => {
+    event.preventDefault();
+    const formData = new FormData(event.currentTarget);
+    startTransition(() => dispatch(formData));
+  };
+  return { state, pending, onSubmit };
+}

@@ -1,0 +1,132 @@
+import { expect, expectNoAxeViolations, test } from "./fixtures";
+import { RotationPage, RotationsListPage, uniqueName } from "./pages/settings";
+
+test.describe("settings: meeting rotations", () => {
+  test.beforeEach(async ({ signInAs }) => {
+    await signInAs("admin");
+  });
+
+  test("an admin creates a rotation from users and a team, with the keyboard; an ineligible user cannot be picked", async ({ page }) => {
+    const list = new RotationsListPage(page);
+    await list.goto();
+    await expect(page.getByRole("link", { name: "EMEA inbound demos" })).toBeVisible();
+    await expectNoAxeViolations(page);
+
+    const panel = await list.openCreatePanel();
+    const name = uniqueName("Inbound");
+    await panel.name.fill(name);
+    await panel.pickWithKeyboard("Support APAC");
+    await panel.pickWithKeyboard("Camille Dubois");
+
+    // Sofia's calendar sync is off (R3): listed, disabled, with the reason; Enter does nothing.
+    await panel.members.fill("Sofia");
+    const sofia = panel.option("Sofia Rossi");
+    await expect(sofia).toBeDisabled();
+    await expect(sofia).toContainText("Not eligible: calendar sync off");
+    await panel.members.press("ArrowDown");
+    await panel.members.press("Enter");
+    await expect(sofia).toHaveAttribute("aria-selected", "false");
+    await expectNoAxeViolations(page);
+    await panel.members.press("Escape");
+    await expect(panel.dialog).toBeVisible(); // Escape closed the list, not the panel.
+    await expect(panel.chosen.getByRole("listitem")).toHaveText([/Support APAC/, /Camille Dubois/]);
+
+    await panel.dialog.getByRole("button", { name: "Create" }).press("Enter");
+    await expect(page.getByRole("heading", { level: 1, name })).toBeVisible();
+    const rotation = new RotationPage(page);
+    expect((await rotation.memberNames()).sort()).toEqual(["Camille Dubois", "Mia Thompson", "Priya Sharma", "Wei Chen"]);
+    await expect(rotation.row("Camille Dubois")).toContainText("Direct");
+    await expect(rotation.row("Wei Chen")).toContainText("Team Support APAC");
+    expect(Object.values(await rotation.counts())).toEqual([0, 0, 0, 0]);
+    await expect(rotation.history).toContainText("Morgan Lee created the rotation");
+    await expectNoAxeViolations(page);
+  });
+
+  test("the panel shows field errors beside the fields: empty name, no members, a name already taken", async ({ page }) => {
+    const list = new RotationsListPage(page);
+    await list.goto();
+    const panel = await list.openCreatePanel();
+    await panel.submit("Create");
+    await expect(panel.name).toHaveAttribute("aria-invalid", "true");
+    await expect(panel.name).toHaveAccessibleDescription("Enter a rotation name.");
+    await expect(panel.members).toHaveAccessibleDescription(/Choose at least one user or team\./);
+
+    await panel.name.fill("emea INBOUND demos");
+    await panel.pick("Lukas Schmidt");
+    await panel.submit("Create");
+    await expect(panel.name).toHaveAccessibleDescription("A rotation with that name already exists.");
+    await expect(panel.dialog).toBeVisible();
+  });
+
+  test("switching a member off asks first; they are no longer proposed; switching on needs no confirmation", async ({ page }) => {
+    const rotation = await new RotationsListPage(page).create(uniqueName("Availability"), ["Camille Dubois", "Lukas Schmidt"]);
+    const [first, second] = await rotation.memberNames();
+    if (!first || !second) throw new Error("expected two members");
+    await expect(rotation.nextUp).toContainText(first);
+
+    // Cancel leaves everything as it was.
+    await rotation.availability(first).click();
+    await page.getByRole("alertdialog").getByRole("button", { name: "Cancel" }).click();
+    await expect(rotation.availability(first)).toBeChecked();
+
+    await rotation.turnOff(first);
+    await expect(rotation.nextUp).toContainText(second);
+    await expect(rotation.nextUp).not.toContainText(first);
+    await expect(rotation.row(second)).toContainText("Next up");
+    // The member off goes to the end of the ranking, and keeps keyboard focus on their switch.
+    await expect.poll(() => rotation.memberNames()).toEqual([second, first]);
+    await expect(rotation.availability(first)).toBeFocused();
+    await expect(rotation.history).toContainText(`Morgan Lee turned availability off for ${first}`);
+
+    // On again from the keyboard (the switch kept focus): no confirmation this way round.
+    await page.keyboard.press("Space");
+    await expect(rotation.availability(first)).toBeChecked();
+    await expect(page.getByRole("alertdialog")).toHaveCount(0);
+    await expect(rotation.nextUp).toContainText(first);
+    await expect(rotation.history).toContainText(`Morgan Lee turned availability on for ${first}`);
+  });
+
+  test("editing to add a member warns that every count resets, then every count is 0", async ({ page }) => {
+    const name = uniqueName("Edit");
+    const rotation = await new RotationsListPage(page).create(name, ["Camille Dubois"]);
+    const panel = await rotation.openEditPanel();
+    await expect(panel.dialog.getByRole("status")).toHaveCount(0);
+    await panel.pick("Olivia Martinez");
+    await expect(panel.dialog.getByRole("status")).toContainText("Every count will reset to 0. Saving adds Olivia Martinez");
+    await expectNoAxeViolations(page);
+    await panel.submit("Save");
+    await expect(panel.dialog).toBeHidden();
+    await expect(page.getByRole("status").filter({ hasText: "Rotation saved. New members joined" })).toBeVisible();
+
+    await expect.poll(() => rotation.counts()).toEqual({ "Camille Dubois": 0, "Olivia Martinez": 0 });
+    await expect(rotation.history).toContainText("Every count was reset to 0");
+    await expect(rotation.history).toContainText("Morgan Lee added Olivia Martinez");
+  });
+
+  test("a refused switch flips back with an error, e.g. when the member was removed meanwhile", async ({ page, context }) => {
+    const rotation = await new RotationsListPage(page).create(uniqueName("Stale"), ["Camille Dubois", "Lukas Schmidt"]);
+    // Another admin tab removes Lukas while this page still shows him.
+    const other = new RotationPage(await context.newPage());
+    await other.page.goto(page.url());
+    const panel = await other.openEditPanel();
+    await panel.chosen.getByRole("button", { name: "Remove Lukas Schmidt" }).click();
+    await panel.submit("Save");
+    await expect(panel.dialog).toBeHidden();
+
+    await rotation.availability("Lukas Schmidt").click();
+    await page.getByRole("alertdialog").getByRole("button", { name: "Turn off availability" }).click();
+    await expect(page.getByRole("alert").filter({ hasText: "Availability for Lukas Schmidt was not changed" })).toBeVisible();
+    // The page refreshes to the truth: Lukas is no longer a member.
+    await expect(rotation.availability("Lukas Schmidt")).toHaveCount(0);
+  });
+
+  test("deleting a rotation asks first, then returns to the list without it", async ({ page }) => {
+    const name = uniqueName("Delete me");
+    await new RotationsListPage(page).create(name, ["Lukas Schmidt"]);
+    await page.getByRole("button", { name: "Delete rotation" }).click();
+    await page.getByRole("alertdialog", { name: `Delete “${name}”?` }).getByRole("button", { name: "Delete rotation" }).click();
+    await expect(page).toHaveURL(/\/settings\/meetings\/rotations$/);
+    await expect(page.getByRole("status").filter({ hasText: `“${name}” was deleted.` })).toBeVisible();
+    await expect(page.getByRole("link", { name })).toHaveCount(0);
+  });
+});
