@@ -15,7 +15,17 @@ export function parseInput<S extends z.ZodType>(schema: S, input: unknown): Resu
 
 /** Ids the database generates. Checked before any query: PostgreSQL rejects a malformed uuid with an error, not an empty result. */
 export const entityId = z.guid({ message: "Not a valid id." });
-export const userId = z.string().trim().min(1).max(100);
+/** User ids are text (better-auth makes them). PostgreSQL text cannot hold U+0000, so such an id names nobody. */
+export const userId = z
+  .string()
+  .trim()
+  .min(1)
+  .max(100)
+  .refine((value) => !value.includes("\u0000"), "Not a valid id.");
+
+export function isUserId(value: string): boolean {
+  return userId.safeParse(value).success;
+}
 
 export function isEntityId(value: string): boolean {
   return entityId.safeParse(value).success;

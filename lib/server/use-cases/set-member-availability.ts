@@ -8,7 +8,7 @@ import type { Actor } from "@/lib/server/actor";
 import { recordAudit } from "@/lib/server/audit";
 import { lockRotation } from "@/lib/server/rotations/repository";
 import { inTransaction } from "@/lib/server/transaction";
-import { isEntityId, parseInput } from "@/lib/server/validation";
+import { isEntityId, isUserId, parseInput } from "@/lib/server/validation";
 
 export const availabilityInputSchema = z.strictObject({ available: z.boolean({ message: "available must be true or false." }) });
 
@@ -22,6 +22,7 @@ export async function setMemberAvailability(
 ): Promise<Result<{ available: boolean; changed: boolean }>> {
   if (!canManageRotations(actor)) return fail("forbidden", "Only admins can change availability.");
   if (!isEntityId(rotationId)) return fail("rotation_not_found", "This rotation does not exist.");
+  if (!isUserId(userId)) return fail("not_a_member", "This user is not a member of the rotation.");
   const parsed = parseInput(availabilityInputSchema, input);
   if (!parsed.ok) return parsed;
   const { available } = parsed.value;

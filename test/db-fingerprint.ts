@@ -1,0 +1,38 @@
+import { getTableColumns, getTableName, sql } from "drizzle-orm";
+import { PgTable } from "drizzle-orm/pg-core";
+import { schema, type Database } from "@/db/client";
+
+/**
+ * Row count and a checksum of every table, to prove a stream of refused requests wrote
+ * nothing. api_tokens.last_used_at is left out on purpose: recording that a token was used
+ * is the one write authentication itself makes, refused request or not.
+ */
+const IGNORED_COLUMNS: Record<string, string[]> = { api_tokens: ["last_used_at"] };
+
+export type Fingerprint = Record<string, { rows: number; checksum: string }>;
+
+function rowsOf(result: unknown): Array<Record<string, unknown>> {
+  // postgres.js returns the rows; PGlite returns { rows }.
+  return Array.isArray(result) ? result : ((result as { rows: Array<Record<string, unknown>> }).rows ?? []);
+}
+
+export async function fingerprint(db: Database): Promise<Fingerprint> {
+  const tables = Object.values(schema as Record<string, unknown>).filter((value): value is PgTable => value instanceof PgTable);
+  const result: Fingerprint = {};
+  for (const table of tables) {
+    const name = getTableName(table);
+    const ignored = IGNORED_COLUMNS[name] ?? [];
+    const columns = Object.values(getTableColumns(table))
+      .map((column) => column.name)
+      .filter((column) => !ignored.includes(column));
+    const projection = sql.raw(columns.map((c) => `"${c}"`).join(", "));
+    const rows = rowsOf(
+      await db.execute(
+        sql`select count(*)::int as n, coalesce(md5(string_agg(r::text, '|' order by r::text)), '') as checksum
+            from (select ${projection} from ${sql.raw(`"${name}"`)}) r`,
+      ),
+    );
+    result[name] = { rows: Number(rows[0]?.n ?? 0), checksum: String(rows[0]?.checksum ?? "") };
+  }
+  return result;
+}
