@@ -3,7 +3,7 @@ import path from "node:path";
 import { randomUUID } from "node:crypto";
 import { eq } from "drizzle-orm";
 import postgres from "postgres";
-import { inject } from "vitest";
+import { afterAll, beforeAll, inject } from "vitest";
 import { openDatabase, type Database, type DatabaseConfig, type DatabaseKind } from "@/db/client";
 import { contacts, meetings, rotations, users } from "@/db/schema";
 import { seedDemoData } from "@/db/seed/demo";
@@ -160,5 +160,24 @@ export async function startAppServer(kind: DatabaseKind): Promise<AppServer> {
       running = undefined;
       await dispose();
     },
+  };
+}
+
+/**
+ * Starts the app for the enclosing describe block and stops it afterwards. `onStart` runs
+ * once the server answers (e.g. to sign in before a "before" picture of the database).
+ */
+export function useAppServer(kind: DatabaseKind, onStart?: (app: AppServer) => Promise<void>): () => AppServer {
+  let app: AppServer | undefined;
+  beforeAll(async () => {
+    app = await startAppServer(kind);
+    await onStart?.(app);
+  }, 180_000);
+  afterAll(async () => {
+    await app?.stop();
+  });
+  return () => {
+    if (!app) throw new Error("app server not started");
+    return app;
   };
 }

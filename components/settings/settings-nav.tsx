@@ -2,6 +2,7 @@
 
 import Link from "next/link";
 import { usePathname } from "next/navigation";
+import { isCurrentPath } from "@/components/shell/is-current-path";
 
 const SECTIONS = [
   { href: "/settings/meetings/rotations", label: "Meeting rotations" },
@@ -19,7 +20,7 @@ export function SettingsNav() {
       </Link>
       <ul className="flex gap-1 md:flex-col">
         {SECTIONS.map(({ href, label }) => {
-          const current = pathname === href || pathname.startsWith(`${href}/`);
+          const current = isCurrentPath(pathname, href);
           return (
             <li key={href}>
               <Link

@@ -2,6 +2,7 @@
 
 import Link from "next/link";
 import { usePathname } from "next/navigation";
+import { isCurrentPath } from "@/components/shell/is-current-path";
 
 const LINKS = [
   { href: "/contacts", label: "Contacts" },
@@ -16,7 +17,7 @@ export function NavLinks() {
   return (
     <ul className="flex items-center gap-1">
       {LINKS.map(({ href, label }) => {
-        const current = pathname === href || pathname.startsWith(`${href}/`);
+        const current = isCurrentPath(pathname, href);
         return (
           <li key={href}>
             <Link

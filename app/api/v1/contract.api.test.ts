@@ -1,6 +1,6 @@
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { describe, expect, it } from "vitest";
 import { testDatabaseKinds } from "@/test/db";
-import { startAppServer, type AppServer } from "@/test/app-server";
+import { useAppServer } from "@/test/app-server";
 import { authContract } from "@/test/api-contract/auth";
 import { calendarContract } from "@/test/api-contract/calendar";
 import { meetingsContract } from "@/test/api-contract/meetings";
@@ -14,17 +14,7 @@ import { rotationsContract } from "@/test/api-contract/rotations";
  */
 for (const kind of testDatabaseKinds()) {
   describe(`JSON API v1 contract [${kind}]`, () => {
-    let app: AppServer | undefined;
-    beforeAll(async () => {
-      app = await startAppServer(kind);
-    }, 180_000);
-    afterAll(async () => {
-      await app?.stop();
-    });
-    const server = () => {
-      if (!app) throw new Error("app server not started");
-      return app;
-    };
+    const server = useAppServer(kind);
 
     describe("authentication", () => authContract(server));
     describe("rotations", () => rotationsContract(server));

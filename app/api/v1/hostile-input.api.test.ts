@@ -1,10 +1,10 @@
 import fc from "fast-check";
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { describe, expect, it } from "vitest";
 import { errorSchema } from "@/lib/server/api/contract/common";
 import { api, signIn, type ApiResponse } from "@/test/api-client";
 import { bookings } from "@/test/api-fuzz/bookings";
 import { availabilityWrites, calendarReads, meetingDeletes, rotationList, rotationReads, type FuzzContext, type FuzzRequest } from "@/test/api-fuzz/requests";
-import { startAppServer, type AppServer } from "@/test/app-server";
+import { useAppServer } from "@/test/app-server";
 import { fingerprint, type Fingerprint } from "@/test/db-fingerprint";
 import { testDatabaseKinds } from "@/test/db";
 
@@ -35,22 +35,13 @@ function check(request: FuzzRequest, response: ApiResponse): void {
 
 for (const kind of testDatabaseKinds()) {
   describe(`hostile input to the JSON API [${kind}]`, () => {
-    let app: AppServer | undefined;
     let context: FuzzContext | undefined;
     let before: Fingerprint | undefined;
-    beforeAll(async () => {
-      app = await startAppServer(kind);
+    const server = useAppServer(kind, async (app) => {
       // Signing in writes a session, so it happens before the "before" picture is taken.
       context = { facts: app.facts, sessionCookie: (await signIn(app)).cookie };
       before = await app.withDatabase(fingerprint);
-    }, 180_000);
-    afterAll(async () => {
-      await app?.stop();
     });
-    const server = () => {
-      if (!app) throw new Error("app server not started");
-      return app;
-    };
     const fuzzContext = () => {
       if (!context) throw new Error("app server not started");
       return context;
