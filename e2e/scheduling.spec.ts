@@ -33,7 +33,11 @@ test.describe("booking through a rotation", () => {
     await dialog.pickFirstFreeSlot();
     await dialog.book();
     await expect(page.getByRole("status").getByText("Meeting booked with Lukas Schmidt.")).toBeVisible();
-    await expect(page.getByRole("list", { name: "Meetings" }).getByText(/Host Lukas Schmidt · booked by James Carter · through rotation “EMEA inbound demos”/)).toBeVisible();
+    const booked = page.getByRole("list", { name: "Meetings" }).getByRole("listitem").filter({ hasText: /Host Lukas Schmidt · booked by James Carter · through rotation “EMEA inbound demos”/ });
+    await expect(booked).toBeVisible();
+    const invite = await page.request.get((await booked.getByRole("link", { name: /Download invite/ }).getAttribute("href")) ?? "");
+    expect(invite.headers()["content-type"]).toContain("text/calendar");
+    expect(await invite.text()).toMatch(/ORGANIZER;CN="?Lukas Schmidt"?:mailto:lukas@acme\.test/);
 
     await dialog.open();
     await dialog.chooseRotation(EMEA);
