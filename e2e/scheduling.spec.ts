@@ -131,13 +131,18 @@ test.describe("booking through a rotation", () => {
 });
 
 test.describe("a rep without the permission", () => {
-  test("sees no rotation tab, and the server refuses a forged rotation booking", async ({ page, signInAs }) => {
+  test("sees no rotation tab, books on his own calendar, and the server refuses a forged rotation booking", async ({ page, signInAs }) => {
     await signInAs("repWithoutPermission");
     await openFirstRecord(page, "/contacts", "Contacts");
     const dialog = new ScheduleDialog(page);
     await dialog.open();
     await expect(dialog.dialog.getByRole("tab", { name: "Meeting", exact: true })).toBeVisible();
     await expect(dialog.dialog.getByRole("tab", { name: "Meeting rotation" })).toHaveCount(0);
+    // What he can do: book on his own calendar.
+    await expect(dialog.calendar.getByText(/Daniel Kim works/)).toBeVisible();
+    await dialog.pickFirstFreeSlot();
+    await dialog.book();
+    await expect(page.getByRole("list", { name: "Meetings" }).getByText("Host Daniel Kim · booked by Daniel Kim").first()).toBeVisible();
 
     const rotations = await page.request.get("/api/v1/rotations");
     expect(rotations.status()).toBe(403);
