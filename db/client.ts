@@ -6,6 +6,7 @@ import type { PgDatabase, PgQueryResultHKT } from "drizzle-orm/pg-core";
 import { drizzle as drizzlePglite } from "drizzle-orm/pglite";
 import { drizzle as drizzlePostgres } from "drizzle-orm/postgres-js";
 import postgres from "postgres";
+import { guardClient } from "./postgres-guard";
 import * as schema from "./schema";
 
 /** The Drizzle database, whichever driver is behind it. A transaction is one too. */
@@ -27,15 +28,20 @@ export type DatabaseConfig =
 /** The one place that picks the driver: postgres.js for PostgreSQL, PGlite embedded. */
 export async function openDatabase(config: DatabaseConfig): Promise<DatabaseHandle> {
   if (config.kind === "postgres") {
+    // Pool settings and why: docs/operations.md.
     const client = postgres(config.url, {
       max: config.poolSize ?? 10,
       // Fail fast when PostgreSQL is down instead of queueing requests for half a minute.
       connect_timeout: 5,
       idle_timeout: 30,
+      // Reconnect within a second, however many attempts failed: postgres.js's default grows to
+      // 10–20 s after a few, and requests queued on a closed connection wait that long once
+      // PostgreSQL is back. At most one attempt a second per connection is no burden to it.
+      backoff: (attempts) => Math.min(0.05 * 2 ** attempts, 1) * (0.5 + Math.random() / 2),
       onnotice: () => {},
     });
     return {
-      db: drizzlePostgres(client, { schema }),
+      db: drizzlePostgres(guardClient(client), { schema }),
       kind: "postgres",
       config,
       close: () => client.end({ timeout: 5 }),

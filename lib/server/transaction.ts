@@ -1,4 +1,5 @@
 import type { Database } from "@/db/client";
+import { isConnectionLoss } from "@/db/postgres-guard";
 import { fail, type AppError, type Result } from "@/lib/domain/result";
 
 /** Carries an expected failure out of a transaction so everything it wrote rolls back. */
@@ -25,7 +26,6 @@ function pgError(error: unknown): PgErrorFields | undefined {
   return undefined;
 }
 
-const CONNECTION_ERROR_CODES = new Set(["ECONNREFUSED", "ECONNRESET", "CONNECTION_CLOSED", "CONNECTION_ENDED", "CONNECT_TIMEOUT", "CONNECTION_DESTROYED", "57P01", "57P02", "57P03"]);
 const RETRYABLE_CODES = new Set(["40001", "40P01"]);
 
 /** Turns the database's own refusals into the error values callers expect. */
@@ -37,7 +37,8 @@ export function databaseErrorToAppError(error: unknown): AppError | undefined {
   if (pg.code === "23505" && constraint.endsWith("_name_lower_key")) {
     return { code: "name_taken", message: "That name is already used.", fields: { name: ["That name is already used."] } };
   }
-  if (CONNECTION_ERROR_CODES.has(pg.code) || pg.code.startsWith("08")) {
+  // FATAL included: a database refusing connections (55000) or full (53300) is away too, not a bug.
+  if (isConnectionLoss(pg)) {
     return { code: "unavailable", message: "The database is unavailable. Try again in a moment." };
   }
   return undefined;

@@ -50,7 +50,7 @@ describeEachDatabase("a person's calendar (busy time and free slots)", (current)
     expect([calendar.from, calendar.to, calendar.durationMinutes]).toEqual([NOW, new Date("2030-01-13T12:00:00Z"), 30]);
     const tooLong = await getHostCalendar(db, colleague, "host", { from: MONDAY, to: new Date(Date.parse(MONDAY) + (MAX_CALENDAR_DAYS + 1) * 86_400_000).toISOString() }, NOW);
     expect(tooLong).toMatchObject({ ok: false, error: { code: "validation", fields: { to: [expect.any(String)] } } });
-    for (const query of [{ from: SATURDAY, to: MONDAY }, { from: "2030-01-07" }, { durationMinutes: "20" }, { week: "1" }, { to: "2020-01-01T00:00:00Z" }]) {
+    for (const query of [{ from: SATURDAY, to: MONDAY }, { from: "2030-01-07" }, { durationMinutes: "20" }, { week: "1" }, { to: "2020-01-01T00:00:00Z" }, { from: "9999-12-31T00:00:00Z" }, { from: "1999-12-31T23:59:59Z" }]) {
       expect(await getHostCalendar(db, colleague, "host", query, NOW), JSON.stringify(query)).toMatchObject({ ok: false, error: { code: "validation" } });
     }
   });

@@ -14,9 +14,14 @@ export const MAX_CALENDAR_DAYS = 31;
 export const DEFAULT_CALENDAR_DAYS = 7;
 const DAY_MS = 86_400_000;
 
+/** Calendars are for real meetings: a range far outside this century is a mistake (and year 10000 would overflow PostgreSQL). */
+const EARLIEST = Date.UTC(2000, 0, 1);
+const LATEST = Date.UTC(2100, 0, 1);
+
 const instant = z.iso
   .datetime({ offset: true, message: "Use an ISO 8601 time with an offset, e.g. 2030-01-07T00:00:00Z." })
-  .transform((value) => new Date(value));
+  .transform((value) => new Date(value))
+  .refine((date) => date.getTime() >= EARLIEST && date.getTime() < LATEST, "Use a time between the years 2000 and 2099.");
 
 /** The query string of GET /users/{id}/calendar: every value arrives as text. */
 export const hostCalendarQuerySchema = z.strictObject({
