@@ -1,7 +1,7 @@
+import { randomUUID } from "node:crypto";
 import { and, eq, inArray, sql } from "drizzle-orm";
 import type { Database } from "@/db/client";
 import { contacts, meetingAttendees, meetings, rotationMembers } from "@/db/schema";
-import { fitsWorkingHours } from "@/lib/domain/availability";
 import { canBookOwnMeetings, canBookWithRotation } from "@/lib/domain/permissions";
 import { describeIneligibility, firstProposable, rankMembers, type RankedMember, type Ranking } from "@/lib/domain/ranking";
 import { fail, ok, type Result } from "@/lib/domain/result";
@@ -9,8 +9,8 @@ import type { Interval } from "@/lib/domain/slots";
 import type { Actor } from "@/lib/server/actor";
 import { recordAudit } from "@/lib/server/audit";
 import { loadBusyIntervals } from "@/lib/server/calendar/busy";
-import { loadHostSchedules } from "@/lib/server/calendar/hosts";
 import { findRecordSummary } from "@/lib/server/crm/records";
+import { hostStatesUnderLock, memberCalendarStates } from "@/lib/server/rotations/host-availability";
 import { loadCandidates, lockRotation } from "@/lib/server/rotations/repository";
 import { inTransaction } from "@/lib/server/transaction";
 import { parseInput } from "@/lib/server/validation";
@@ -71,9 +71,17 @@ export async function bookMeeting(db: Database, actor: Actor, input: unknown, no
     if (!choice.ok) return choice;
     const { host, ranking, generation } = choice.value;
 
-    const [meeting] = await tx
-      .insert(meetings)
-      .values({
+    const proposedHostUserId = ranking?.proposed?.userId ?? null;
+    // An override is the rep's choice of someone else (R9); auto-assign skipping a busy
+    // proposed member is the rule at work, not an override.
+    const isOverride = ranking !== null && booking.hostUserId !== undefined && proposedHostUserId !== host;
+    const meeting = { id: randomUUID() };
+    // The writes do not depend on each other's results (the id is made here), so they are
+    // sent together: postgres.js pipelines them, one round trip while the lock is held. They
+    // run in order; if the insert fails (a taken slot), the rest fail with it and roll back.
+    const writes: Array<Promise<unknown>> = [
+      tx.insert(meetings).values({
+        id: meeting.id,
         hostUserId: host,
         bookedByUserId: actor.id,
         rotationId: booking.rotationId ?? null,
@@ -87,37 +95,34 @@ export async function bookMeeting(db: Database, actor: Actor, input: unknown, no
         // The wall clock, not the transaction's start: a booking that waited for the lock
         // is more recent than the one it waited for (R8 recency).
         createdAt: sql`clock_timestamp()`,
-      })
-      .returning({ id: meetings.id });
-    if (!meeting) throw new Error("insert returned no meeting");
+      }),
+    ];
     if (attendees.value.length > 0) {
-      await tx.insert(meetingAttendees).values(attendees.value.map((contactId) => ({ meetingId: meeting.id, contactId })));
+      writes.push(tx.insert(meetingAttendees).values(attendees.value.map((contactId) => ({ meetingId: meeting.id, contactId }))));
     }
-
-    const proposedHostUserId = ranking?.proposed?.userId ?? null;
-    // An override is the rep's choice of someone else (R9); auto-assign skipping a busy
-    // proposed member is the rule at work, not an override.
-    const isOverride = ranking !== null && booking.hostUserId !== undefined && proposedHostUserId !== host;
     if (booking.rotationId) {
-      await tx
-        .update(rotationMembers)
-        .set({
-          bookedCount: sql`${rotationMembers.bookedCount} + 1`,
-          // Read back in SQL, not from the returned Date, to keep the microseconds (see latestScheduledAtSql).
-          lastScheduledAt: sql`greatest(${rotationMembers.lastScheduledAt}, (select ${meetings.createdAt} from ${meetings} where ${meetings.id} = ${meeting.id}))`,
-        })
-        .where(and(eq(rotationMembers.rotationId, booking.rotationId), eq(rotationMembers.userId, host)));
-      await recordAudit(tx, {
-        rotationId: booking.rotationId,
-        type: "meeting_booked",
-        actorUserId: actor.id,
-        meetingId: meeting.id,
-        proposedHostUserId,
-        chosenHostUserId: host,
-        isOverride,
-        details: { title: booking.title, startsAt: interval.start.toISOString(), autoAssigned: !booking.hostUserId },
-      });
+      writes.push(
+        tx
+          .update(rotationMembers)
+          .set({
+            bookedCount: sql`${rotationMembers.bookedCount} + 1`,
+            // Read back in SQL, not from a returned Date, to keep the microseconds (see latestScheduledAtSql).
+            lastScheduledAt: sql`greatest(${rotationMembers.lastScheduledAt}, (select ${meetings.createdAt} from ${meetings} where ${meetings.id} = ${meeting.id}))`,
+          })
+          .where(and(eq(rotationMembers.rotationId, booking.rotationId), eq(rotationMembers.userId, host))),
+        recordAudit(tx, {
+          rotationId: booking.rotationId,
+          type: "meeting_booked",
+          actorUserId: actor.id,
+          meetingId: meeting.id,
+          proposedHostUserId,
+          chosenHostUserId: host,
+          isOverride,
+          details: { title: booking.title, startsAt: interval.start.toISOString(), autoAssigned: !booking.hostUserId },
+        }),
+      );
     }
+    await Promise.all(writes);
     return ok({
       meetingId: meeting.id,
       hostUserId: host,
@@ -159,6 +164,7 @@ async function checkOwnCalendar(tx: Tx, userId: string, interval: Interval): Pro
 }
 
 async function chooseRotationHost(tx: Tx, rotationId: string, hostUserId: string | undefined, interval: Interval): Promise<Result<HostChoice>> {
+  const calendars = await memberCalendarStates(tx, rotationId, interval);
   const rotation = await lockRotation(tx, rotationId);
   if (!rotation) return fail("rotation_not_found", "This rotation does not exist.");
   const ranking = rankMembers(await loadCandidates(tx, rotationId), rotation.distribution);
@@ -168,7 +174,7 @@ async function chooseRotationHost(tx: Tx, rotationId: string, hostUserId: string
     const member = ranking.members.find((m) => m.userId === hostUserId);
     const refusal = member ? refuseHost(member) : fail<never>("not_a_member", "That user is not a member of this rotation.");
     if (refusal) return refusal;
-    const state = (await hostStates(tx, [hostUserId], interval)).get(hostUserId);
+    const state = (await hostStatesUnderLock(tx, [hostUserId], interval, calendars)).get(hostUserId);
     if (state === "outside_working_hours") {
       return fail("outside_working_hours", `That time is outside ${member?.name ?? "the host"}'s working hours.`);
     }
@@ -177,7 +183,7 @@ async function chooseRotationHost(tx: Tx, rotationId: string, hostUserId: string
   }
 
   const proposable = ranking.members.filter((m) => m.status === "proposable").map((m) => m.userId);
-  const states = await hostStates(tx, proposable, interval);
+  const states = await hostStatesUnderLock(tx, proposable, interval, calendars);
   const chosen = firstProposable(ranking, (m) => states.get(m.userId) === "free");
   if (!chosen) return fail("no_member_available", "No available member of this rotation is free at that time.");
   return ok({ host: chosen.userId, ranking, generation });
@@ -189,19 +195,4 @@ function refuseHost(member: RankedMember): Result<never> | null {
   }
   if (member.status === "unavailable") return fail("member_unavailable", `${member.name} is not available in this rotation.`);
   return null;
-}
-
-type HostState = "free" | "busy" | "outside_working_hours";
-
-/** Whether each host can take the interval: inside their working hours, with nothing booked or blocked. */
-async function hostStates(tx: Tx, userIds: string[], interval: Interval): Promise<Map<string, HostState>> {
-  const schedules = await loadHostSchedules(tx, userIds);
-  const busy = new Set((await loadBusyIntervals(tx, userIds, interval.start, interval.end)).map((b) => b.userId));
-  return new Map(
-    userIds.map((id): [string, HostState] => {
-      const schedule = schedules.get(id);
-      if (!schedule || !fitsWorkingHours(interval, schedule.timeZone, schedule.workingHours)) return [id, "outside_working_hours"];
-      return [id, busy.has(id) ? "busy" : "free"];
-    }),
-  );
 }
