@@ -7,7 +7,7 @@ import type { Actor } from "@/lib/server/actor";
 import { lockRotations } from "@/lib/server/rotations/repository";
 import { syncRotationMembers, type MembershipChange } from "@/lib/server/rotations/sync-members";
 import { inTransaction } from "@/lib/server/transaction";
-import { isEntityId } from "@/lib/server/validation";
+import { isEntityId, isUserId } from "@/lib/server/validation";
 
 export interface TeamMembershipOutcome {
   changed: boolean;
@@ -28,6 +28,7 @@ export async function changeTeamMembership(
 ): Promise<Result<TeamMembershipOutcome>> {
   if (!canManageRotations(actor)) return fail("forbidden", "Only admins can change teams.");
   if (!isEntityId(teamId)) return fail("team_not_found", "This team does not exist.");
+  if (!isUserId(userId)) return fail("user_not_found", "This user does not exist.");
 
   return inTransaction(db, async (tx) => {
     // Locking the team makes a concurrent "add this team to a rotation" wait for us (it takes

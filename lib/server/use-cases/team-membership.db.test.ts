@@ -107,6 +107,16 @@ describeEachDatabase("teams in rotations", (current) => {
     expect(await memberIds(db, rotationId)).toEqual(["a"]);
   });
 
+  it("an unknown or impossible user id is user_not_found, never a database error", async () => {
+    const { db } = current();
+    const { admin } = await rotationFixture(db, ["a"]);
+    const team = await insertTeam(db, "Closers", ["a"]);
+    for (const userId of ["nobody", "a\u0000b", ""]) {
+      expect(await changeTeamMembership(db, admin, team.id, userId, "add"), JSON.stringify(userId)).toMatchObject({ ok: false, error: { code: "user_not_found" } });
+    }
+    expect(await db.select().from(teamMembers)).toHaveLength(1);
+  });
+
   it("R6, R7: counts stay equal to their derivation through a random mix of bookings, deletions and member changes", async () => {
     const { db } = current();
     const seed = 20300106;
