@@ -6,6 +6,7 @@
 import { assertBuilt } from "@/test/next-process";
 import { benchAdminUrl, createLoadDatabase, seedLoadFixture, startInstances } from "@/test/load/harness";
 import { runFaults } from "@/test/load/faults-run";
+import { printVerdict } from "./support";
 
 const INSTANCES = Number(process.env.BENCH_INSTANCES ?? 2);
 const POOL_SIZE = Number(process.env.BENCH_POOL_SIZE ?? 10);
@@ -41,12 +42,7 @@ try {
   console.log(`in SQL: ${r.counts.fair?.total} meetings counted, spread ${r.counts.fair?.min}…${r.counts.fair?.max}; lost ${r.lostBookings.length}; overlaps ${r.overlappingPairs}; count mismatches ${r.countMismatches.length}; meetings without audit ${r.meetingsWithoutAudit}, audit without meeting ${r.auditWithoutMeeting}`);
   console.log(`committed but answered 503 (outcome unknown to the client): ${r.committedButUnacknowledged}`);
   for (const alarm of result.alarms.slice(0, 5)) console.log(`server log: ${alarm.trim().slice(0, 600)}`);
-  if (result.problems.length > 0) {
-    failed = true;
-    console.log(`FAILED:\n  ${result.problems.join("\n  ")}`);
-  } else {
-    console.log("all claims hold");
-  }
+  failed = printVerdict(result.problems);
 } finally {
   await Promise.all(apps.map((a) => a.stop()));
   await db.dispose();

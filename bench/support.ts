@@ -34,3 +34,13 @@ export async function openBenchDatabase(name: string): Promise<{ handle: Databas
     },
   };
 }
+
+/** Prints whether a run's claims held; true when one did not (the script then exits 1). */
+export function printVerdict(problems: readonly string[]): boolean {
+  if (problems.length === 0) {
+    console.log("all claims hold");
+    return false;
+  }
+  console.log(`FAILED:\n  ${problems.join("\n  ")}`);
+  return true;
+}

@@ -8,7 +8,7 @@ import { durations, percentile } from "@/test/load/booking-load";
 import { benchAdminUrl, createLoadDatabase, seedLoadFixture, startInstances, type AppInstance } from "@/test/load/harness";
 import { runTwoInstances, TWO_INSTANCE_ROTATIONS } from "@/test/load/two-instances-run";
 import { assertBuilt } from "@/test/next-process";
-import { round } from "./support";
+import { printVerdict, round } from "./support";
 
 const BOOKINGS = Number(process.env.BENCH_BOOKINGS ?? 1_000);
 const CLIENTS = Number(process.env.BENCH_CLIENTS ?? 50);
@@ -30,12 +30,7 @@ try {
   console.log(`answers: ${JSON.stringify(result.statuses)}; 201s per instance: ${Object.values(result.perInstance).join(" / ")}`);
   console.log(`in SQL: lost bookings ${r.lostBookings.length}; rows for refused requests ${r.rowsForRefusals}; overlapping pairs ${r.overlappingPairs}; count mismatches ${r.countMismatches.length}; meetings without audit ${r.meetingsWithoutAudit}, audit without meeting ${r.auditWithoutMeeting}`);
   for (const [key, c] of Object.entries(r.counts)) console.log(`  ${key}: ${c.total} meetings, counts ${c.min}…${c.max} (spread ${c.max - c.min})`);
-  if (result.problems.length > 0) {
-    failed = true;
-    console.log(`FAILED:\n  ${result.problems.join("\n  ")}`);
-  } else {
-    console.log("all claims hold");
-  }
+  failed = printVerdict(result.problems);
 } finally {
   await Promise.all(apps.map((a) => a.stop()));
   await db.dispose();
