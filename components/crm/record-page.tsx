@@ -4,7 +4,7 @@ import type { RecordType } from "@/db/schema";
 import { MeetingTimeline } from "@/components/scheduling/meeting-timeline";
 import { ScheduleMeetingButton } from "@/components/scheduling/schedule-meeting-button";
 import type { SchedulingContext } from "@/components/scheduling/types";
-import { canBookWithRotation, canManageRotations } from "@/lib/domain/permissions";
+import { canBookOwnMeetings, canBookWithRotation } from "@/lib/domain/permissions";
 import { RECORD_TYPE_INFO, recordHref } from "@/lib/domain/records";
 import { getDb } from "@/lib/server/db";
 import { getRecordDetail, type RecordDetail } from "@/lib/server/queries/record-detail";
@@ -52,7 +52,7 @@ export async function RecordPage({ type, params }: { type: RecordType; params: P
           <p className="text-xs font-semibold tracking-wide text-slate-500 uppercase">{info.singular}</p>
           <h1 className="text-2xl font-semibold">{record.name}</h1>
         </div>
-        {actor.seatAssigned && <ScheduleMeetingButton context={scheduling} />}
+        {canBookOwnMeetings(actor) && <ScheduleMeetingButton context={scheduling} />}
       </div>
       <div className="grid gap-6 md:grid-cols-3">
         <section aria-labelledby="properties-heading" className="rounded-lg border border-slate-200 bg-white p-5 shadow-sm md:col-span-1">
@@ -100,7 +100,7 @@ export async function RecordPage({ type, params }: { type: RecordType; params: P
         <h2 id="meetings-heading" className="mb-3 font-semibold">
           Meetings
         </h2>
-        <MeetingTimeline meetings={meetings} viewerTimeZone={actor.timeZone} viewerId={actor.id} viewerIsAdmin={canManageRotations(actor)} />
+        <MeetingTimeline meetings={meetings} viewer={actor} />
       </section>
     </div>
   );

@@ -1,23 +1,22 @@
 import { formatDateTime, formatTimeRange } from "@/lib/domain/format-time";
+import { canDeleteMeeting, type ActorRights } from "@/lib/domain/permissions";
 import type { TimelineMeeting } from "@/lib/server/queries/record-meetings";
 import { DeleteMeetingButton } from "./delete-meeting-button";
 
 interface MeetingTimelineProps {
   meetings: TimelineMeeting[];
-  viewerTimeZone: string;
-  viewerId: string;
-  viewerIsAdmin: boolean;
+  viewer: ActorRights & { id: string; timeZone: string };
 }
 
 /** The record's meetings, in the viewer's time zone, each with its invite and delete (§4). */
-export function MeetingTimeline({ meetings, viewerTimeZone, viewerId, viewerIsAdmin }: MeetingTimelineProps) {
+export function MeetingTimeline({ meetings, viewer }: MeetingTimelineProps) {
+  const viewerTimeZone = viewer.timeZone;
   if (meetings.length === 0) {
     return <p className="text-sm text-slate-600">No meetings yet. Use “Schedule meeting” to book one.</p>;
   }
   return (
     <ol className="space-y-3" aria-label="Meetings">
       {meetings.map((m) => {
-        const mayDelete = viewerIsAdmin || m.hostUserId === viewerId || m.bookedByUserId === viewerId;
         return (
           <li key={m.id} className="rounded-md border border-slate-200 p-4">
             <div className="flex flex-wrap items-start justify-between gap-3">
@@ -38,7 +37,7 @@ export function MeetingTimeline({ meetings, viewerTimeZone, viewerId, viewerIsAd
                 <a href={`/api/meetings/${m.id}/invite.ics`} className="rounded-md px-2 py-1 text-sm font-medium text-brand-700 underline" download>
                   Download invite<span className="sr-only"> for {m.title}</span>
                 </a>
-                {mayDelete && <DeleteMeetingButton meetingId={m.id} title={m.title} />}
+                {canDeleteMeeting(viewer, m) && <DeleteMeetingButton meetingId={m.id} title={m.title} />}
               </div>
             </div>
           </li>

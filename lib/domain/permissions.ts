@@ -22,6 +22,12 @@ export function canBookOwnMeetings(actor: ActorRights): boolean {
   return actor.active && actor.seatAssigned;
 }
 
+/** Who may delete a meeting: its host, the rep who booked it, or an admin. */
+export function canDeleteMeeting(actor: ActorRights & { id: string }, meeting: { hostUserId: string; bookedByUserId: string }): boolean {
+  if (!actor.active) return false;
+  return meeting.hostUserId === actor.id || meeting.bookedByUserId === actor.id || actor.role === "admin";
+}
+
 export interface EligibilityFacts {
   active: boolean;
   seatAssigned: boolean;

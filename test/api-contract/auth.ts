@@ -2,7 +2,7 @@ import { and, eq } from "drizzle-orm";
 import { expect, it } from "vitest";
 import { apiTokens } from "@/db/schema";
 import { rotationListSchema } from "@/lib/server/api/contract/rotations";
-import { hashApiToken } from "@/lib/server/use-cases/create-api-token";
+import { hashToken } from "@/lib/server/tokens";
 import { api, signIn } from "../api-client";
 import { DEMO, type AppServer } from "../app-server";
 import { expectBody, expectError } from "./expect";
@@ -66,7 +66,7 @@ export function authContract(server: () => AppServer): void {
     );
     expect(rows).toHaveLength(1);
     const [row] = rows;
-    expect(row?.tokenHash).toBe(hashApiToken(s.facts.tokens.admin));
+    expect(row?.tokenHash).toBe(hashToken(s.facts.tokens.admin));
     expect(JSON.stringify(rows)).not.toContain(s.facts.tokens.admin);
     expect(s.facts.tokens.admin.startsWith(row?.tokenPrefix ?? "?")).toBe(true);
     expect(row?.lastUsedAt).toBeInstanceOf(Date);

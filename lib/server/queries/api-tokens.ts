@@ -1,7 +1,8 @@
 import { and, desc, eq, isNull, lt, or, sql } from "drizzle-orm";
 import type { Database } from "@/db/client";
 import { apiTokens } from "@/db/schema";
-import { API_TOKEN_PATTERN, hashApiToken } from "@/lib/server/use-cases/create-api-token";
+import { API_TOKEN_PATTERN } from "@/lib/server/use-cases/create-api-token";
+import { hashToken } from "@/lib/server/tokens";
 import type { Actor } from "@/lib/server/actor";
 
 export interface ApiTokenSummary {
@@ -41,7 +42,7 @@ const LAST_USED_RESOLUTION = sql`interval '1 minute'`;
  */
 export async function findApiTokenOwner(db: Database, token: string): Promise<string | null> {
   if (!API_TOKEN_PATTERN.test(token)) return null;
-  const live = and(eq(apiTokens.tokenHash, hashApiToken(token)), isNull(apiTokens.revokedAt));
+  const live = and(eq(apiTokens.tokenHash, hashToken(token)), isNull(apiTokens.revokedAt));
   const [row] = await db.select({ id: apiTokens.id, userId: apiTokens.userId }).from(apiTokens).where(live);
   if (!row) return null;
   await db

@@ -3,7 +3,8 @@ import { expect, it } from "vitest";
 import { apiTokens, users } from "@/db/schema";
 import { authenticateBearer } from "@/lib/server/api/bearer";
 import { listApiTokens } from "@/lib/server/queries/api-tokens";
-import { createApiToken, hashApiToken, MAX_ACTIVE_TOKENS } from "@/lib/server/use-cases/create-api-token";
+import { createApiToken, MAX_ACTIVE_TOKENS } from "@/lib/server/use-cases/create-api-token";
+import { hashToken } from "@/lib/server/tokens";
 import { revokeApiToken } from "@/lib/server/use-cases/revoke-api-token";
 import { describeEachDatabase } from "@/test/db";
 import { actorFor, insertUser } from "@/test/factories";
@@ -17,7 +18,7 @@ describeEachDatabase("personal API tokens", (current) => {
     expect(created.token).toMatch(/^mr_[A-Za-z0-9_-]{43}$/);
     expect(created.name).toBe("Website form");
     const [row] = await db.select().from(apiTokens).where(eq(apiTokens.id, created.id));
-    expect(row).toMatchObject({ userId: "owner", name: "Website form", tokenHash: hashApiToken(created.token), tokenPrefix: created.token.slice(0, 10), lastUsedAt: null, revokedAt: null });
+    expect(row).toMatchObject({ userId: "owner", name: "Website form", tokenHash: hashToken(created.token), tokenPrefix: created.token.slice(0, 10), lastUsedAt: null, revokedAt: null });
     expect(JSON.stringify(row)).not.toContain(created.token);
     expect(await listApiTokens(db, owner)).toEqual([
       { id: created.id, name: "Website form", prefix: created.prefix, createdAt: row?.createdAt, lastUsedAt: null, revokedAt: null },

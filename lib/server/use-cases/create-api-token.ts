@@ -31,8 +31,6 @@ export interface CreatedApiToken {
   createdAt: Date;
 }
 
-/** SHA-256, hex: the token is 256 random bits, so there is no dictionary to try (see tokens.ts). */
-export const hashApiToken = hashToken;
 
 /** Creates a personal API token for the actor; the token acts as them, with their rights at each request. */
 export async function createApiToken(db: Database, actor: Actor, input: unknown): Promise<Result<CreatedApiToken>> {
@@ -54,7 +52,7 @@ export async function createApiToken(db: Database, actor: Actor, input: unknown)
     const prefix = token.slice(0, PREFIX_LENGTH);
     const [row] = await tx
       .insert(apiTokens)
-      .values({ userId: actor.id, name, tokenHash: hashApiToken(token), tokenPrefix: prefix })
+      .values({ userId: actor.id, name, tokenHash: hashToken(token), tokenPrefix: prefix })
       .returning({ id: apiTokens.id, createdAt: apiTokens.createdAt });
     if (!row) throw new Error("insert returned no token");
     return ok({ id: row.id, name, token, prefix, createdAt: row.createdAt });

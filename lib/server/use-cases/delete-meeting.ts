@@ -1,7 +1,7 @@
 import { and, eq, sql } from "drizzle-orm";
 import type { Database } from "@/db/client";
 import { meetings, rotationMembers } from "@/db/schema";
-import { canManageRotations } from "@/lib/domain/permissions";
+import { canDeleteMeeting } from "@/lib/domain/permissions";
 import { fail, ok, type Result } from "@/lib/domain/result";
 import type { Actor } from "@/lib/server/actor";
 import { recordAudit } from "@/lib/server/audit";
@@ -33,8 +33,7 @@ export async function deleteMeeting(db: Database, actor: Actor, meetingId: strin
     const rotation = peek.rotationId ? await lockRotation(tx, peek.rotationId) : undefined;
     const [meeting] = await tx.select().from(meetings).where(eq(meetings.id, meetingId)).for("update");
     if (!meeting) return fail("meeting_not_found", "This meeting does not exist.");
-    const mayDelete = meeting.hostUserId === actor.id || meeting.bookedByUserId === actor.id || canManageRotations(actor);
-    if (!mayDelete) return fail("forbidden", "Only the host, the person who booked it or an admin can delete this meeting.");
+    if (!canDeleteMeeting(actor, meeting)) return fail("forbidden", "Only the host, the person who booked it or an admin can delete this meeting.");
     if (meeting.deletedAt) return ok({ meetingId, deleted: false, countDecremented: false });
 
     await tx.update(meetings).set({ deletedAt: sql`clock_timestamp()`, deletedByUserId: actor.id }).where(eq(meetings.id, meetingId));
