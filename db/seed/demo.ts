@@ -23,14 +23,21 @@ export async function seedDemoDataIfEmpty(db: Database, now: Date = new Date()):
   return true;
 }
 
+/**
+ * One transaction: a seed that fails half-way leaves nothing behind, so the next start (which
+ * seeds only an empty database) tries again instead of keeping half an organisation. The use
+ * cases it calls run their own transactions as savepoints inside this one.
+ */
 export async function seedDemoData(db: Database, now: Date = new Date()): Promise<void> {
-  await seedPeople(db);
-  const contactIds = await seedCrm(db);
-  await seedBusyBlocks(db, now);
-  const admin = await mustLoad(db, ADMIN_ID);
-  const booker = await mustLoad(db, BOOKER_ID);
-  const rotationIds = await seedRotations(db, admin);
-  await seedBookings(db, booker, rotationIds, contactIds, now);
+  await db.transaction(async (tx) => {
+    await seedPeople(tx);
+    const contactIds = await seedCrm(tx);
+    await seedBusyBlocks(tx, now);
+    const admin = await mustLoad(tx, ADMIN_ID);
+    const booker = await mustLoad(tx, BOOKER_ID);
+    const rotationIds = await seedRotations(tx, admin);
+    await seedBookings(tx, booker, rotationIds, contactIds, now);
+  });
 }
 
 async function mustLoad(db: Database, id: string): Promise<Actor> {
