@@ -25,7 +25,7 @@ export interface TestDatabase {
 }
 
 /** A migrated database of its own for one test file, dropped at the end. */
-export async function openTestDatabase(kind: DatabaseKind): Promise<{ handle: DatabaseHandle; dispose(): Promise<void> }> {
+export async function openTestDatabase(kind: DatabaseKind): Promise<{ handle: DatabaseHandle; url?: string; dispose(): Promise<void> }> {
   const name = `t_${randomUUID().replaceAll("-", "")}`;
   if (kind === "pglite") {
     const runDir = inject("testDataDir");
@@ -43,9 +43,11 @@ export async function openTestDatabase(kind: DatabaseKind): Promise<{ handle: Da
   const adminUrl = inject("postgresAdminUrl");
   const admin = postgres(adminUrl, { max: 1, onnotice: () => {} });
   await admin.unsafe(`create database ${name} template ${inject("postgresTemplateDb")}`);
-  const handle = await openDatabase({ kind, url: withDatabaseName(adminUrl, name), poolSize: 30 });
+  const url = withDatabaseName(adminUrl, name);
+  const handle = await openDatabase({ kind, url, poolSize: 30 });
   return {
     handle,
+    url,
     dispose: async () => {
       await handle.close();
       await admin.unsafe(`drop database if exists ${name} with (force)`);

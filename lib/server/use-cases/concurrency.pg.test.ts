@@ -1,7 +1,7 @@
 import { and, eq, isNull, lt, sql } from "drizzle-orm";
 import { alias } from "drizzle-orm/pg-core";
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
-import type { Database } from "@/db/client";
+import { openDatabase, type Database, type DatabaseHandle } from "@/db/client";
 import { meetings, rotations } from "@/db/schema";
 import type { Result } from "@/lib/domain/result";
 import { bookMeeting, type BookedMeeting } from "@/lib/server/use-cases/book-meeting";
@@ -46,26 +46,36 @@ async function overlappingPairs(db: Database): Promise<number> {
 
 describe.runIf(testDatabaseKinds().includes("postgres"))("concurrent bookings [postgres]", () => {
   let opened: Awaited<ReturnType<typeof openTestDatabase>> | undefined;
+  // A second pool on the same database, as a second app instance has: bookings queue per
+  // instance (rotations/booking-queue), so only the database's lock orders the two.
+  let second: DatabaseHandle | undefined;
   const db = (): Database => {
     if (!opened) throw new Error("test database not opened yet");
     return opened.handle.db;
   };
+  /** Instance A or B, alternately by index. */
+  const instance = (i: number): Database => {
+    if (!second) throw new Error("second instance not opened yet");
+    return i % 2 === 0 ? db() : second.db;
+  };
   beforeAll(async () => {
     opened = await openTestDatabase("postgres");
+    second = await openDatabase({ kind: "postgres", url: opened.url ?? "", poolSize: 30 });
   });
   afterAll(async () => {
+    await second?.close();
     await opened?.dispose();
   });
   beforeEach(async () => {
     await truncateAll(db());
   });
 
-  it("R11: 200 auto-assigned bookings at once over 40 slots × 5 free members all land, 40 each, no overlap", async () => {
-    const { rotationId, book } = await rotationFixture(db(), MEMBERS);
-    // The five bookings of a slot are fired next to each other, so the 30 connections hold
-    // bookings that compete for the same members at the same time.
+  it("R11: 200 auto-assigned bookings at once from two instances over 40 slots × 5 free members all land, 40 each, no overlap", async () => {
+    const { rotationId, rep, contactId } = await rotationFixture(db(), MEMBERS);
+    // The five bookings of a slot are fired next to each other, alternating instances, so
+    // the two compete for the same members at the same time.
     const starts = Array.from({ length: 200 }, (_, i) => at(Math.floor(i / 5)));
-    const results = await Promise.all(starts.map((start) => book(start)));
+    const results = await Promise.all(starts.map((start, i) => bookMeeting(instance(i), rep, bookingInput(contactId, start, { rotationId }), NOW)));
 
     expect(codes(results)).toEqual({ ok: 200 });
     expect(await expectCountsDerived(db(), rotationId)).toEqual({ m1: 40, m2: 40, m3: 40, m4: 40, m5: 40 });
@@ -74,17 +84,17 @@ describe.runIf(testDatabaseKinds().includes("postgres"))("concurrent bookings [p
     expect(await overlappingPairs(db())).toBe(0);
   });
 
-  it("R11: simultaneous auto-assigned bookings at distinct times spread with counts differing by at most one", async () => {
-    const { rotationId, book } = await rotationFixture(db(), MEMBERS);
-    const results = await Promise.all(Array.from({ length: 53 }, (_, i) => book(at(i))));
+  it("R11: simultaneous auto-assigned bookings at distinct times from two instances spread with counts differing by at most one", async () => {
+    const { rotationId, rep, contactId } = await rotationFixture(db(), MEMBERS);
+    const results = await Promise.all(Array.from({ length: 53 }, (_, i) => bookMeeting(instance(i), rep, bookingInput(contactId, at(i), { rotationId }), NOW)));
     expect(codes(results)).toEqual({ ok: 53 });
     const counts = Object.values(await expectCountsDerived(db(), rotationId));
     expect(Math.max(...counts) - Math.min(...counts)).toBeLessThanOrEqual(1);
   });
 
-  it("R10, R11: 20 bookings of one host's slot at once: exactly one wins, the rest are slot_taken", async () => {
-    const { rotationId, book } = await rotationFixture(db(), MEMBERS);
-    const results = await Promise.all(Array.from({ length: 20 }, () => book(at(10), "m3")));
+  it("R10, R11: 20 bookings of one host's slot at once from two instances: exactly one wins, the rest are slot_taken", async () => {
+    const { rotationId, rep, contactId } = await rotationFixture(db(), MEMBERS);
+    const results = await Promise.all(Array.from({ length: 20 }, (_, i) => bookMeeting(instance(i), rep, bookingInput(contactId, at(10), { rotationId, hostUserId: "m3" }), NOW)));
     expect(codes(results)).toEqual({ ok: 1, slot_taken: 19 });
     expect(await expectCountsDerived(db(), rotationId)).toEqual({ m1: 0, m2: 0, m3: 1, m4: 0, m5: 0 });
   });
