@@ -3,13 +3,13 @@ import type { Result } from "@/lib/domain/result";
 import type { BookedMeeting, ReadyBooking } from "@/lib/server/use-cases/booked-meeting";
 import { bookRotationBatch } from "./booking-batch";
 
-/**
- * Group commit for one rotation's bookings. They are serialized anyway — each holds the
- * rotation's lock from ranking to commit (R11) — so instead of queueing on that lock one
- * transaction each, the bookings that arrive while a batch is being written go together in
- * the next: one lock, one read, one write and one commit for all of them. A lone booking
- * starts at once. Each instance queues its own; the lock still orders instances.
- */
+// Group commit for one rotation's bookings. They are serialized anyway — each holds the
+// rotation's lock from ranking to commit (R11) — so instead of queueing on that lock one
+// transaction each, the bookings that arrive while a batch is being written go together in
+// the next: one lock, one read, one write and one commit for all of them. A lone booking
+// starts at once. Each instance queues its own; the lock still orders instances.
+
+/** Bounds one transaction: its statements' size and how long it holds the lock. */
 const MAX_BATCH = 100;
 
 interface Waiting {
