@@ -2,11 +2,10 @@ import { describe, expect, it } from "vitest";
 import type { RankingCandidate } from "@/lib/domain/ranking";
 import type { Result } from "@/lib/domain/result";
 import { createRotationLedger, type Assignment, type HostCalendar, type SeatRequest } from "@/lib/domain/rotation-ledger";
-import type { WorkingHours } from "@/lib/domain/working-hours";
+import { ALWAYS_WORKING } from "@/test/factories";
 
 const t = (minutes: number) => new Date(Date.UTC(2030, 0, 7) + minutes * 60_000); // Monday 00:00 UTC
 const NOW = t(-60 * 24);
-const ALL_DAY: WorkingHours = { weekdays: [0, 1, 2, 3, 4, 5, 6], start: "00:00", end: "24:00" };
 const slot = (halfHours: number) => ({ start: t(9 * 60 + halfHours * 30), end: t(9 * 60 + halfHours * 30 + 30) });
 
 function member(userId: string, over: Partial<RankingCandidate> = {}): RankingCandidate {
@@ -14,7 +13,7 @@ function member(userId: string, over: Partial<RankingCandidate> = {}): RankingCa
 }
 
 function calendars(ids: string[], over: Record<string, Partial<HostCalendar>> = {}): Map<string, HostCalendar> {
-  return new Map(ids.map((id) => [id, { timeZone: "UTC", workingHours: ALL_DAY, busy: [], ...over[id] }]));
+  return new Map(ids.map((id) => [id, { timeZone: "UTC", workingHours: ALWAYS_WORKING, busy: [], ...over[id] }]));
 }
 
 function assignAll(candidates: RankingCandidate[], requests: SeatRequest[], cals = calendars(candidates.map((c) => c.userId))): Result<Assignment>[] {

@@ -1,7 +1,7 @@
 import { randomUUID } from "node:crypto";
 import { eq, sql } from "drizzle-orm";
 import type { Database } from "@/db/client";
-import { meetingAttendees, meetings, rotationMembers, rotations, users, type NewAuditEvent, type Rotation } from "@/db/schema";
+import { meetingAttendees, meetings, rotationMembers, users, type NewAuditEvent } from "@/db/schema";
 import { fail, ok, type Result } from "@/lib/domain/result";
 import { createRotationLedger, type HostCalendar } from "@/lib/domain/rotation-ledger";
 import type { Interval } from "@/lib/domain/slots";
@@ -9,7 +9,7 @@ import { recordAudit } from "@/lib/server/audit";
 import { loadBlockIntervals, loadMeetingIntervals } from "@/lib/server/calendar/busy";
 import { inTransaction } from "@/lib/server/transaction";
 import { meetingToInsert, type BookedMeeting, type ReadyBooking } from "@/lib/server/use-cases/booked-meeting";
-import { loadCandidates } from "./repository";
+import { loadCandidates, lockRotation } from "./repository";
 
 /**
  * A batch that failed as a whole for a reason of one of its bookings (a slot taken through
@@ -26,11 +26,11 @@ export class BatchRefused extends Error {}
  */
 export async function bookRotationBatch(db: Database, rotationId: string, bookings: readonly ReadyBooking[]): Promise<Result<BookedMeeting>[]> {
   const outcome = await inTransaction(db, async (tx) => {
-    const locked = await lockRotationWithClock(tx, rotationId);
-    if (!locked) return ok(bookings.map(() => fail<BookedMeeting>("rotation_not_found", "This rotation does not exist.")));
+    const rotation = await lockRotation(tx, rotationId);
+    if (!rotation) return ok(bookings.map(() => fail<BookedMeeting>("rotation_not_found", "This rotation does not exist.")));
     // After the lock, so both see every booking committed before it; sent together, one round trip.
     const [candidates, calendars] = await Promise.all([loadCandidates(tx, rotationId), loadMemberCalendars(tx, rotationId, bookings.map((b) => b.interval))]);
-    const ledger = createRotationLedger({ candidates, mode: locked.rotation.distribution, calendars, now: locked.now });
+    const ledger = createRotationLedger({ candidates, mode: rotation.distribution, calendars, now: rotation.lockedAt });
 
     const answers: Result<BookedMeeting>[] = [];
     const rows: Array<ReturnType<typeof meetingToInsert>["row"]> = [];
@@ -44,7 +44,7 @@ export async function bookRotationBatch(db: Database, rotationId: string, bookin
         continue;
       }
       const { host, ranking, isOverride, bookedAt } = assigned.value;
-      const { row, booked } = meetingToInsert(randomUUID(), booking, { host, ranking, isOverride, generation: locked.rotation.resetGeneration, bookedAt });
+      const { row, booked } = meetingToInsert(randomUUID(), booking, { host, ranking, isOverride, generation: rotation.resetGeneration, bookedAt });
       answers.push(ok(booked));
       rows.push(row);
       attendees.push(...booking.attendeeContactIds.map((contactId) => ({ meetingId: booked.meetingId, contactId })));
@@ -75,16 +75,6 @@ export async function bookRotationBatch(db: Database, rotationId: string, bookin
   // A lost connection may have committed (during COMMIT): never tried again (docs/operations.md).
   if (bookings.length > 1 && outcome.error.code !== "unavailable") throw new BatchRefused(outcome.error.message);
   return bookings.map(() => outcome);
-}
-
-/** The rotation row, locked (R11), and the database's clock once the lock is held. */
-async function lockRotationWithClock(tx: Database, rotationId: string): Promise<{ rotation: Rotation; now: Date } | undefined> {
-  const [row] = await tx
-    .select({ rotation: rotations, now: sql<Date>`clock_timestamp()`.mapWith(meetings.createdAt) })
-    .from(rotations)
-    .where(eq(rotations.id, rotationId))
-    .for("update");
-  return row;
 }
 
 /** Working hours and busy time of the rotation's current members around the given times. */

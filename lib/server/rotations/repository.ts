@@ -1,16 +1,25 @@
-import { and, asc, eq, inArray, isNull, sql, type SQL } from "drizzle-orm";
+import { and, asc, eq, getTableColumns, inArray, isNull, sql, type SQL } from "drizzle-orm";
 import type { Database } from "@/db/client";
 import { meetings, rotationMembers, rotations, users, type Rotation } from "@/db/schema";
 import { ineligibilityReasons } from "@/lib/domain/permissions";
 import type { RankingCandidate } from "@/lib/domain/ranking";
+
+export interface LockedRotation extends Rotation {
+  /** The database's clock once the lock was granted: later than every write it waited for. */
+  lockedAt: Date;
+}
 
 /**
  * Locks one rotation row for the rest of the transaction. Every write that touches a
  * rotation's members, counts or meetings takes this lock first, so they are serialized per
  * rotation (R11) while different rotations proceed in parallel.
  */
-export async function lockRotation(tx: Database, rotationId: string): Promise<Rotation | undefined> {
-  const [row] = await tx.select().from(rotations).where(eq(rotations.id, rotationId)).for("update");
+export async function lockRotation(tx: Database, rotationId: string): Promise<LockedRotation | undefined> {
+  const [row] = await tx
+    .select({ ...getTableColumns(rotations), lockedAt: sql<Date>`clock_timestamp()`.mapWith(rotations.createdAt) })
+    .from(rotations)
+    .where(eq(rotations.id, rotationId))
+    .for("update");
   return row;
 }
 
