@@ -2,7 +2,7 @@
 // database that already has users is left as it is.
 import { openDatabase } from "@/db/client";
 import { migrateDatabase } from "@/db/migrate";
-import { seedDemoDataIfEmpty } from "@/db/seed/demo";
+import { seedDemoDataIfEmpty } from "@/lib/server/demo/demo";
 import { databaseConfigFromEnv } from "@/db/config";
 
 const handle = await openDatabase(databaseConfigFromEnv());

@@ -6,7 +6,7 @@ import postgres from "postgres";
 import { afterAll, beforeAll, inject } from "vitest";
 import { openDatabase, type Database, type DatabaseConfig, type DatabaseKind } from "@/db/client";
 import { contacts, meetings, rotations, users } from "@/db/schema";
-import { seedDemoData } from "@/db/seed/demo";
+import { seedDemoData } from "@/lib/server/demo/demo";
 import { loadActor } from "@/lib/server/actor";
 import { createApiToken } from "@/lib/server/use-cases/create-api-token";
 import { revokeApiToken } from "@/lib/server/use-cases/revoke-api-token";

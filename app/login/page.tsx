@@ -1,6 +1,6 @@
 import type { Metadata } from "next";
 import { redirect } from "next/navigation";
-import { DEMO_PASSWORD, DEMO_PEOPLE } from "@/db/seed/people";
+import { DEMO_PASSWORD, DEMO_PEOPLE } from "@/lib/server/demo/people";
 import { isDemoMode } from "@/lib/env";
 import { currentActor } from "@/lib/server/session";
 import { SignInForm } from "./sign-in-form";

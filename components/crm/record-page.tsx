@@ -1,6 +1,6 @@
 import Link from "next/link";
 import { notFound } from "next/navigation";
-import type { RecordType } from "@/db/schema";
+import type { RecordType } from "@/lib/domain/records";
 import { MeetingTimeline } from "@/components/scheduling/meeting-timeline";
 import { ScheduleMeetingButton } from "@/components/scheduling/schedule-meeting-button";
 import type { SchedulingContext } from "@/components/scheduling/types";

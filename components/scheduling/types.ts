@@ -1,4 +1,4 @@
-import type { RecordType } from "@/db/schema/meetings";
+import type { RecordType } from "@/lib/domain/records";
 
 /** What the record page hands the booking dialog: plain data, no server modules. */
 export interface SchedulingContext {

@@ -1,11 +1,11 @@
 import { sql } from "drizzle-orm";
-import { check, index, integer, pgTable, primaryKey, text, timestamp, uuid } from "drizzle-orm/pg-core";
+import { check, index, integer, pgTable, primaryKey, text, timestamp, uniqueIndex, uuid } from "drizzle-orm/pg-core";
+// Relative, not "@/": drizzle-kit loads the schema without the app's path aliases.
+import { RECORD_TYPES } from "../../lib/domain/records";
 import { contacts } from "./crm";
 import { rotations } from "./rotations";
 import { users } from "./users";
 
-export const RECORD_TYPES = ["contact", "company", "deal", "ticket"] as const;
-export type RecordType = (typeof RECORD_TYPES)[number];
 
 /**
  * A booked meeting. Deletion is soft (`deleted_at`) so history and recency survive it.
@@ -25,7 +25,9 @@ export const meetings = pgTable(
     rotationId: uuid("rotation_id").references(() => rotations.id, { onDelete: "set null" }),
     // The rotation's reset generation when booked; the meeting counts while it is current.
     rotationGeneration: integer("rotation_generation"),
-    recordType: text("record_type", { enum: ["contact", "company", "deal", "ticket"] }).notNull(),
+    // Its number among the rotation's bookings (rotations.booking_seq), the order of recency (R8).
+    rotationSeq: integer("rotation_seq"),
+    recordType: text("record_type", { enum: RECORD_TYPES }).notNull(),
     recordId: uuid("record_id").notNull(),
     title: text("title").notNull(),
     startsAt: timestamp("starts_at", { withTimezone: true }).notNull(),
@@ -41,8 +43,9 @@ export const meetings = pgTable(
     index("meetings_record_idx").on(t.recordType, t.recordId, t.startsAt),
     index("meetings_host_starts_idx").on(t.hostUserId, t.startsAt),
     // Recency of a member in a rotation (R8) without scanning its history.
-    index("meetings_rotation_host_created_idx")
-      .on(t.rotationId, t.hostUserId, t.createdAt)
+    uniqueIndex("meetings_rotation_seq_key").on(t.rotationId, t.rotationSeq),
+    index("meetings_rotation_host_seq_idx")
+      .on(t.rotationId, t.hostUserId, t.rotationSeq)
       .where(sql`${t.deletedAt} is null`),
   ],
 );

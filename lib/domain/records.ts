@@ -1,4 +1,6 @@
-import type { RecordType } from "@/db/schema/meetings";
+/** The CRM record types a meeting can be booked from (§4); the schema stores these words. */
+export const RECORD_TYPES = ["contact", "company", "deal", "ticket"] as const;
+export type RecordType = (typeof RECORD_TYPES)[number];
 
 /** How each CRM record type is named and routed (§4, §5). */
 export const RECORD_TYPE_INFO: Record<RecordType, { singular: string; plural: string; path: string }> = {

@@ -2,7 +2,7 @@ import "server-only";
 import { openDatabase, type Database, type DatabaseConfig, type DatabaseHandle } from "@/db/client";
 import { databaseConfigFromEnv } from "@/db/config";
 import { migrateDatabase } from "@/db/migrate";
-import { seedDemoDataIfEmpty } from "@/db/seed/demo";
+import { seedDemoDataIfEmpty } from "@/lib/server/demo/demo";
 
 /**
  * Opens the database, applies migrations and — for the embedded database only — loads the

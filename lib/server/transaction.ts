@@ -1,3 +1,4 @@
+import "server-only";
 import type { Database } from "@/db/client";
 import { isConnectionLoss } from "@/db/postgres-guard";
 import { fail, type AppError, type Result } from "@/lib/domain/result";

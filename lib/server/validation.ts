@@ -1,3 +1,4 @@
+import "server-only";
 import { z } from "zod";
 import { fail, ok, type FieldErrors, type Result } from "@/lib/domain/result";
 

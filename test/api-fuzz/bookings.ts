@@ -1,5 +1,5 @@
 import fc from "fast-check";
-import { RECORD_TYPES } from "@/db/schema";
+import { RECORD_TYPES } from "@/lib/domain/records";
 import type { Credentials, RequestOptions } from "../api-client";
 import type { SeedFacts } from "../app-server";
 import type { FuzzContext, FuzzRequest } from "./requests";

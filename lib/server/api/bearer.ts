@@ -1,3 +1,4 @@
+import "server-only";
 import type { Database } from "@/db/client";
 import { fail, ok, type Result } from "@/lib/domain/result";
 import { loadActor, type Actor } from "@/lib/server/actor";

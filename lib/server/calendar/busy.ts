@@ -1,3 +1,4 @@
+import "server-only";
 import { and, gt, inArray, isNull, lt, or, type SQL, type SQLWrapper } from "drizzle-orm";
 import type { Database } from "@/db/client";
 import { busyBlocks, meetings } from "@/db/schema";

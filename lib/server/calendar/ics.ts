@@ -1,3 +1,4 @@
+import "server-only";
 import ical, { ICalCalendarMethod } from "ical-generator";
 
 export interface IcsMeeting {

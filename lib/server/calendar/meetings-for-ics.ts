@@ -1,3 +1,4 @@
+import "server-only";
 import { and, eq, gte, inArray, isNull, type SQL } from "drizzle-orm";
 import type { Database } from "@/db/client";
 import { contacts, meetingAttendees, meetings, users } from "@/db/schema";

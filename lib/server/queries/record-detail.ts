@@ -1,6 +1,8 @@
+import "server-only";
 import { asc, eq, inArray } from "drizzle-orm";
 import type { Database } from "@/db/client";
-import { companies, contacts, dealContacts, deals, tickets, type RecordType } from "@/db/schema";
+import { companies, contacts, dealContacts, deals, tickets } from "@/db/schema";
+import type { RecordType } from "@/lib/domain/records";
 import { isEntityId } from "@/lib/server/validation";
 
 export interface AssociatedRecord {

@@ -1,6 +1,8 @@
+import "server-only";
 import { asc, count, eq, ilike, or, sql, type SQL } from "drizzle-orm";
 import type { Database } from "@/db/client";
-import { companies, contacts, deals, tickets, type RecordType } from "@/db/schema";
+import { companies, contacts, deals, tickets } from "@/db/schema";
+import type { RecordType } from "@/lib/domain/records";
 
 export const PAGE_SIZE = 20;
 

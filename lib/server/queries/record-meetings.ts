@@ -1,7 +1,9 @@
+import "server-only";
 import { alias } from "drizzle-orm/pg-core";
 import { and, asc, eq, isNull } from "drizzle-orm";
 import type { Database } from "@/db/client";
-import { meetings, rotations, users, type RecordType } from "@/db/schema";
+import { meetings, rotations, users } from "@/db/schema";
+import type { RecordType } from "@/lib/domain/records";
 
 export interface TimelineMeeting {
   id: string;

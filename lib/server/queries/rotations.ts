@@ -1,3 +1,4 @@
+import "server-only";
 import { asc, count, eq, inArray, max } from "drizzle-orm";
 import type { Database } from "@/db/client";
 import { rotationMembers, rotations, rotationTeams, rotationUsers, teamMembers, teams, users, type Rotation } from "@/db/schema";

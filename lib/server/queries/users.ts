@@ -1,3 +1,4 @@
+import "server-only";
 import { asc, count, eq } from "drizzle-orm";
 import type { Database } from "@/db/client";
 import { rotationMembers, teamMembers, teams, users, type User } from "@/db/schema";

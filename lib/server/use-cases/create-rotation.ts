@@ -1,3 +1,4 @@
+import "server-only";
 import type { Database } from "@/db/client";
 import { rotationTeams, rotations, rotationUsers } from "@/db/schema";
 import { canManageRotations } from "@/lib/domain/permissions";

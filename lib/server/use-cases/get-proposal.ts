@@ -1,3 +1,4 @@
+import "server-only";
 import type { Database } from "@/db/client";
 import type { Rotation } from "@/db/schema";
 import { canBookWithRotation, canManageRotations } from "@/lib/domain/permissions";

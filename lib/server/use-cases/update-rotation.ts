@@ -1,3 +1,4 @@
+import "server-only";
 import { and, eq, notInArray } from "drizzle-orm";
 import type { Database } from "@/db/client";
 import { rotationMembers, rotations, rotationTeams, rotationUsers } from "@/db/schema";

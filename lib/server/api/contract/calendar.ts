@@ -1,3 +1,4 @@
+import "server-only";
 import { z } from "zod";
 import type { HostCalendar } from "@/lib/server/use-cases/get-host-calendar";
 import { iso, timestamp } from "./common";

@@ -1,3 +1,4 @@
+import "server-only";
 import { z } from "zod";
 import { HTTP_STATUS } from "@/lib/domain/result";
 import type { RankedMember, Ranking } from "@/lib/domain/ranking";

@@ -1,3 +1,4 @@
+import "server-only";
 import { z } from "zod";
 import type { RotationDetail, RotationSummary } from "@/lib/server/queries/rotations";
 import type { Proposal } from "@/lib/server/use-cases/get-proposal";

@@ -1,3 +1,4 @@
+import "server-only";
 import type { WorkingHours } from "@/lib/domain/working-hours";
 
 /** The demo organisation's people. Every demo sign-in uses DEMO_PASSWORD. */

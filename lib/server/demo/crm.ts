@@ -1,3 +1,4 @@
+import "server-only";
 /** Deterministic demo CRM data: the same names every time, so docs and screenshots agree. */
 
 const FIRST_NAMES = ["Alice", "Bruno", "Chloé", "Diego", "Emma", "Farid", "Grace", "Hugo", "Ines", "Jonas", "Keiko", "Liam", "Maya", "Nils", "Oscar", "Paula", "Quentin", "Rosa", "Samir", "Tara"];
