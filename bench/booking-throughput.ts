@@ -10,7 +10,7 @@ import { tmpdir } from "node:os";
 import path from "node:path";
 import postgres from "postgres";
 import { openDatabase } from "@/db/client";
-import { bookMeeting } from "@/lib/server/use-cases/book-meeting";
+import { bookMeeting } from "@/lib/server/booking/book-meeting";
 import { actorFor } from "@/test/factories";
 import { durations, fromList, percentile, progress, runPool, sendBooking, sendProbe, tally, type BookingRequest, type Outcome } from "@/test/load/booking-load";
 import { benchAdminUrl, createLoadDatabase, firstSlot, HALF_HOUR_MS, seedLoadFixture, startInstances, type LoadDatabase } from "@/test/load/harness";

@@ -12,7 +12,7 @@ import { openDatabase } from "@/db/client";
 import { migrateDatabase } from "@/db/migrate";
 import type { Ranking } from "@/lib/domain/ranking";
 import type { Result } from "@/lib/domain/result";
-import { bookMeeting } from "@/lib/server/use-cases/book-meeting";
+import { bookMeeting } from "@/lib/server/booking/book-meeting";
 import { createRotation } from "@/lib/server/use-cases/create-rotation";
 import { deleteMeeting } from "@/lib/server/use-cases/delete-meeting";
 import { getProposal } from "@/lib/server/use-cases/get-proposal";

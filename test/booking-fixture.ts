@@ -2,7 +2,7 @@ import { eq, sql } from "drizzle-orm";
 import type { Database } from "@/db/client";
 import { auditEvents, meetings, type AuditEventType } from "@/db/schema";
 import type { Actor } from "@/lib/server/actor";
-import { bookMeeting } from "@/lib/server/use-cases/book-meeting";
+import { bookMeeting } from "@/lib/server/booking/book-meeting";
 import { createRotation } from "@/lib/server/use-cases/create-rotation";
 import { actorFor, insertAdmin, insertContact, insertRep, insertUser, type UserOptions } from "./factories";
 import { unwrap } from "./rotation-counts";

@@ -15,6 +15,8 @@ export interface DerivedCounts {
   userId: string;
   bookedCount: number;
   derivedCount: number;
+  lastScheduledSeq: number | null;
+  derivedLastScheduledSeq: number | null;
   /** Timestamps as PostgreSQL text, to the microsecond: a JS Date would hide drift below 1 ms. */
   lastScheduledAt: string | null;
   derivedLastScheduledAt: string | null;
@@ -23,7 +25,7 @@ export interface DerivedCounts {
 /**
  * Every member's stored count and recency beside their derivation from `meetings` (R7):
  * count = live meetings of that rotation and host booked in the rotation's current reset
- * generation; last scheduled = latest creation time of a live meeting, over all time.
+ * generation; last scheduled = latest creation time (and rotation number) of a live meeting, over all time.
  */
 export async function derivedCounts(db: Database, rotationId?: string): Promise<DerivedCounts[]> {
   return db
@@ -35,6 +37,11 @@ export async function derivedCounts(db: Database, rotationId?: string): Promise<
         select count(*)::int from meetings m join rotations r on r.id = m.rotation_id
         where m.rotation_id = ${rotationMembers.rotationId} and m.host_user_id = ${rotationMembers.userId}
           and m.deleted_at is null and m.rotation_generation = r.reset_generation)`.mapWith(Number),
+      lastScheduledSeq: rotationMembers.lastScheduledSeq,
+      derivedLastScheduledSeq: sql<number | null>`(
+        select max(m.rotation_seq) from meetings m
+        where m.rotation_id = ${rotationMembers.rotationId} and m.host_user_id = ${rotationMembers.userId}
+          and m.deleted_at is null)`,
       lastScheduledAt: sql<string | null>`${rotationMembers.lastScheduledAt}::text`,
       derivedLastScheduledAt: sql<string | null>`(
         select max(m.created_at)::text from meetings m
@@ -52,8 +59,8 @@ export async function derivedCounts(db: Database, rotationId?: string): Promise<
  */
 export async function expectCountsDerived(db: Database, rotationId?: string): Promise<Record<string, number>> {
   const rows = await derivedCounts(db, rotationId);
-  const stored = rows.map((r) => ({ rotationId: r.rotationId, userId: r.userId, count: r.bookedCount, last: r.lastScheduledAt }));
-  const derived = rows.map((r) => ({ rotationId: r.rotationId, userId: r.userId, count: r.derivedCount, last: r.derivedLastScheduledAt }));
+  const stored = rows.map((r) => ({ rotationId: r.rotationId, userId: r.userId, count: r.bookedCount, last: r.lastScheduledAt, seq: r.lastScheduledSeq }));
+  const derived = rows.map((r) => ({ rotationId: r.rotationId, userId: r.userId, count: r.derivedCount, last: r.derivedLastScheduledAt, seq: r.derivedLastScheduledSeq }));
   expect(stored).toEqual(derived);
   return Object.fromEntries(rows.map((r) => [r.userId, r.bookedCount]));
 }

@@ -13,6 +13,10 @@ export const rotations = pgTable(
     // right before a reset from being counted after it.
     resetGeneration: integer("reset_generation").notNull().default(0),
     countsResetAt: timestamp("counts_reset_at", { withTimezone: true }).notNull().defaultNow(),
+    // The number of the rotation's latest booking. Bookings written together in one
+    // transaction share a creation time, so recency (R8) is ordered by this number, which
+    // the database hands out under the rotation's lock.
+    bookingSeq: integer("booking_seq").notNull().default(0),
     createdAt: timestamp("created_at", { withTimezone: true }).notNull().defaultNow(),
     updatedAt: timestamp("updated_at", { withTimezone: true }).notNull().defaultNow(),
   },
@@ -73,6 +77,8 @@ export const rotationMembers = pgTable(
     joinedAt: timestamp("joined_at", { withTimezone: true }).notNull().defaultNow(),
     bookedCount: integer("booked_count").notNull().default(0),
     lastScheduledAt: timestamp("last_scheduled_at", { withTimezone: true }),
+    /** The rotation booking number of that latest meeting (`meetings.rotation_seq`): orders recency exactly. */
+    lastScheduledSeq: integer("last_scheduled_seq"),
   },
   (t) => [
     primaryKey({ columns: [t.rotationId, t.userId] }),

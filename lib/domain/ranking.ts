@@ -12,6 +12,9 @@ export interface RankingCandidate {
   available: boolean; // R5 toggle
   count: number; // meetings booked since last reset, not deleted
   lastScheduledAt: Date | null; // latest creation time of a non-deleted rotation meeting, all time
+  // That meeting's booking number in the rotation: bookings written together share a creation
+  // time, and the number orders them as they were decided. Compared when both members have one.
+  lastScheduledSeq?: number | null;
   joinedAt: Date;
   weight: number; // positive integer; 1 by default
 }
@@ -86,6 +89,7 @@ function compareLevel(level: Level, a: Entry, b: Entry): number {
       if (x.lastScheduledAt === null || y.lastScheduledAt === null) {
         return (x.lastScheduledAt === null ? 0 : 1) - (y.lastScheduledAt === null ? 0 : 1);
       }
+      if (x.lastScheduledSeq != null && y.lastScheduledSeq != null) return x.lastScheduledSeq - y.lastScheduledSeq;
       return x.lastScheduledAt.getTime() - y.lastScheduledAt.getTime();
     case "joined":
       return x.joinedAt.getTime() - y.joinedAt.getTime();

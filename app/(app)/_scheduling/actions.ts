@@ -3,7 +3,7 @@
 import { revalidatePath } from "next/cache";
 import type { Result } from "@/lib/domain/result";
 import { runAction } from "@/lib/server/action";
-import { bookMeeting, type BookedMeeting } from "@/lib/server/use-cases/book-meeting";
+import { bookMeeting, type BookedMeeting } from "@/lib/server/booking/book-meeting";
 import { deleteMeeting, type DeletedMeeting } from "@/lib/server/use-cases/delete-meeting";
 
 // Plain data only crosses back to the browser; the ranking goes through the query cache.

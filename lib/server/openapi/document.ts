@@ -1,3 +1,4 @@
+import "server-only";
 import { z } from "zod";
 import { HTTP_STATUS, type ErrorCode } from "@/lib/domain/result";
 import { errorSchema } from "@/lib/server/api/contract/common";

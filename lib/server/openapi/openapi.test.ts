@@ -3,7 +3,7 @@ import path from "node:path";
 import { validate } from "@readme/openapi-parser";
 import { describe, expect, it } from "vitest";
 import { z } from "zod";
-import { bookMeetingInputSchema } from "@/lib/server/use-cases/book-meeting-input";
+import { bookMeetingInputSchema } from "@/lib/server/booking/input";
 import { availabilityInputSchema } from "@/lib/server/use-cases/set-member-availability";
 import { buildOpenApiDocument } from "./document";
 

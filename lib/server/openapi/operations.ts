@@ -1,9 +1,10 @@
+import "server-only";
 import { z } from "zod";
 import type { ErrorCode } from "@/lib/domain/result";
 import { bookedMeetingSchema, meetingDeletionSchema } from "@/lib/server/api/contract/meetings";
 import { hostCalendarSchema } from "@/lib/server/api/contract/calendar";
 import { availabilityChangeSchema, proposalSchema, rotationDetailSchema, rotationListSchema } from "@/lib/server/api/contract/rotations";
-import { bookMeetingInputSchema } from "@/lib/server/use-cases/book-meeting-input";
+import { bookMeetingInputSchema } from "@/lib/server/booking/input";
 import { hostCalendarQuerySchema } from "@/lib/server/use-cases/get-host-calendar";
 import { availabilityInputSchema } from "@/lib/server/use-cases/set-member-availability";
 import { entityId, userId } from "@/lib/server/validation";

@@ -1,3 +1,4 @@
+import "server-only";
 import { and, asc, eq, getTableColumns, inArray, isNull, sql, type SQL } from "drizzle-orm";
 import type { Database } from "@/db/client";
 import { meetings, rotationMembers, rotations, users, type Rotation } from "@/db/schema";
@@ -50,6 +51,7 @@ export async function loadCandidates(db: Database, rotationId: string): Promise<
       joinedAt: rotationMembers.joinedAt,
       count: rotationMembers.bookedCount,
       lastScheduledAt: rotationMembers.lastScheduledAt,
+      lastScheduledSeq: rotationMembers.lastScheduledSeq,
       active: users.active,
       seatAssigned: users.seatAssigned,
       calendarConnected: users.calendarConnected,
@@ -66,20 +68,22 @@ export async function loadCandidates(db: Database, rotationId: string): Promise<
     joinedAt: row.joinedAt,
     count: row.count,
     lastScheduledAt: row.lastScheduledAt,
+    lastScheduledSeq: row.lastScheduledSeq,
     ineligibleReasons: ineligibilityReasons(row),
   }));
 }
 
 /**
- * The latest creation time of a live meeting of this host in this rotation, over all time,
- * as an SQL expression for the caller's insert or update. It stays in the database on
- * purpose: read into a JS Date it would lose PostgreSQL's microseconds, and the stored value
- * would drift from its derivation (max(created_at)) and could reorder members in R8.
+ * A member's recency (R8) as SQL expressions for the caller's insert or update: the number
+ * and creation time of their latest live meeting in this rotation, over all time. It stays in
+ * the database on purpose: read into a JS Date the time would lose PostgreSQL's microseconds,
+ * and the stored value would drift from its derivation.
  */
-export function latestScheduledAtSql(rotationId: string, hostUserId: string): SQL<Date | null> {
-  return sql<Date | null>`(select max(${meetings.createdAt}) from ${meetings} where ${and(
-    eq(meetings.rotationId, rotationId),
-    eq(meetings.hostUserId, hostUserId),
-    isNull(meetings.deletedAt),
-  )})`;
+export function latestScheduledSql(rotationId: string, hostUserId: string): { lastScheduledSeq: SQL<number | null>; lastScheduledAt: SQL<Date | null> } {
+  const live = and(eq(meetings.rotationId, rotationId), eq(meetings.hostUserId, hostUserId), isNull(meetings.deletedAt));
+  const lastScheduledSeq = sql<number | null>`(select max(${meetings.rotationSeq}) from ${meetings} where ${live})`;
+  return {
+    lastScheduledSeq,
+    lastScheduledAt: sql<Date | null>`(select ${meetings.createdAt} from ${meetings} where ${eq(meetings.rotationId, rotationId)} and ${meetings.rotationSeq} = ${lastScheduledSeq})`,
+  };
 }

@@ -1,8 +1,9 @@
+import "server-only";
 import { and, eq, inArray, sql } from "drizzle-orm";
 import type { Database } from "@/db/client";
 import { rotationMembers, rotations, rotationTeams, rotationUsers, teamMembers, type Rotation } from "@/db/schema";
 import { recordAudit } from "@/lib/server/audit";
-import { latestScheduledAtSql } from "./repository";
+import { latestScheduledSql } from "./repository";
 
 export interface MembershipChange {
   added: string[];
@@ -57,7 +58,7 @@ export async function syncRotationMembers(tx: Database, rotation: Rotation, cont
       userId,
       joinedAt: sql`clock_timestamp()`,
       // Resets do not erase recency (R8): a returning member keeps their last meeting time.
-      lastScheduledAt: latestScheduledAtSql(rotation.id, userId),
+      ...latestScheduledSql(rotation.id, userId),
     });
   }
   if (added.length > 0) {

@@ -1,3 +1,4 @@
+import "server-only";
 import { and, eq, sql } from "drizzle-orm";
 import type { Database } from "@/db/client";
 import { meetings, rotationMembers } from "@/db/schema";
@@ -5,7 +6,7 @@ import { canDeleteMeeting } from "@/lib/domain/permissions";
 import { fail, ok, type Result } from "@/lib/domain/result";
 import type { Actor } from "@/lib/server/actor";
 import { recordAudit } from "@/lib/server/audit";
-import { latestScheduledAtSql, lockRotation } from "@/lib/server/rotations/repository";
+import { latestScheduledSql, lockRotation } from "@/lib/server/rotations/repository";
 import { inTransaction } from "@/lib/server/transaction";
 import { isEntityId } from "@/lib/server/validation";
 
@@ -46,7 +47,7 @@ export async function deleteMeeting(db: Database, actor: Actor, meetingId: strin
         .update(rotationMembers)
         .set({
           bookedCount: counts ? sql`greatest(${rotationMembers.bookedCount} - 1, 0)` : rotationMembers.bookedCount,
-          lastScheduledAt: latestScheduledAtSql(rotation.id, meeting.hostUserId),
+          ...latestScheduledSql(rotation.id, meeting.hostUserId),
         })
         .where(member)
         .returning({ userId: rotationMembers.userId });

@@ -1,6 +1,6 @@
 import { expect, it } from "vitest";
 import { busyBlocks } from "@/db/schema";
-import { bookMeeting } from "@/lib/server/use-cases/book-meeting";
+import { bookMeeting } from "@/lib/server/booking/book-meeting";
 import { getHostCalendar, MAX_CALENDAR_DAYS } from "@/lib/server/use-cases/get-host-calendar";
 import { describeEachDatabase } from "@/test/db";
 import { actorFor, insertContact, insertUser } from "@/test/factories";

@@ -3,7 +3,7 @@ import { errorResponse } from "@/lib/server/api/errors";
 import { authenticated, respond } from "@/lib/server/api/handler";
 import { readJsonBody } from "@/lib/server/api/json-body";
 import { refuseQuery } from "@/lib/server/api/query";
-import { bookMeeting } from "@/lib/server/use-cases/book-meeting";
+import { bookMeeting } from "@/lib/server/booking/book-meeting";
 
 /**
  * Books a meeting from a CRM record. With a rotationId and no hostUserId the use case picks

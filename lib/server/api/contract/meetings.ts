@@ -1,5 +1,6 @@
+import "server-only";
 import { z } from "zod";
-import type { BookedMeeting } from "@/lib/server/use-cases/book-meeting";
+import type { BookedMeeting } from "@/lib/server/booking/book-meeting";
 import type { DeletedMeeting } from "@/lib/server/use-cases/delete-meeting";
 import { iso, presentRanking, rankingSchema, timestamp } from "./common";
 

@@ -4,7 +4,7 @@ import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
 import type { Database } from "@/db/client";
 import { meetings } from "@/db/schema";
 import type { Result } from "@/lib/domain/result";
-import type { BookedMeeting } from "@/lib/server/use-cases/book-meeting";
+import type { BookedMeeting } from "@/lib/server/booking/book-meeting";
 import { rotationFixture, slot } from "@/test/booking-fixture";
 import { openTestDatabase, testDatabaseKinds, truncateAll } from "@/test/db";
 import { expectCountsDerived } from "@/test/rotation-counts";

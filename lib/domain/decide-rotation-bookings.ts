@@ -16,26 +16,30 @@ export interface HostCalendar {
   busy: Interval[];
 }
 
-export interface SeatRequest {
+export interface BookingRequest {
   interval: Interval;
-  /** The rep's choice of host (the proposal or an override); none = auto-assign (R11). */
+  /** The rep's choice of host (the proposal or an override, R9); none = auto-assign (R11). */
   hostUserId?: string;
 }
 
-export interface Assignment {
+export interface BookingDecision {
   host: string;
   /** The ranking the host was chosen from, as it stood before this booking. */
   ranking: Ranking;
+  /** R9: the rep chose someone other than the member the rule proposed. */
   isOverride: boolean;
-  /** The booking's creation time, which becomes the host's recency (R8). */
-  bookedAt: Date;
+  /** The booking's number in the rotation (after `lastBookingSeq`): its place in recency (R8). */
+  seq: number;
 }
 
-export interface LedgerStart {
+export interface RotationState {
   candidates: readonly RankingCandidate[];
   mode: DistributionMode;
   calendars: ReadonlyMap<string, HostCalendar>;
+  /** The database's clock under the lock: the creation time the decided bookings will get. */
   now: Date;
+  /** The number of the rotation's latest booking so far; these are numbered after it. */
+  lastBookingSeq: number;
 }
 
 type HostState = "free" | "busy" | "outside_working_hours";
@@ -43,29 +47,23 @@ type HostState = "free" | "busy" | "outside_working_hours";
 const overlaps = (a: Interval, b: Interval) => a.start.getTime() < b.end.getTime() && b.start.getTime() < a.end.getTime();
 
 /**
- * Creation times are whole milliseconds, each at least 1 ms after the latest recency in the
- * rotation: recency is compared as a JavaScript Date (milliseconds), so two bookings decided
- * together must not share a millisecond, or the next ranking would tie them (R8) and fall
- * through to join order. Under a burst they can run a few milliseconds ahead of the clock.
+ * Decides each request in order and answers in the same order, each beside its request. A request that lands counts
+ * for the ones after it: R6's +1 to its host's count, the host's recency (R8), and its time
+ * taken in the host's calendar (R10). A refused request changes nothing for the next.
  */
-function firstBookingTime(candidates: readonly RankingCandidate[], now: Date): number {
-  const latest = Math.max(-Infinity, ...candidates.map((c) => c.lastScheduledAt?.getTime() ?? -Infinity));
-  return Math.max(Math.floor(now.getTime()), latest + 1);
-}
-
-export function createRotationLedger(start: LedgerStart) {
-  const members = new Map(start.candidates.map((c) => [c.userId, { ...c }]));
+export function decideRotationBookings<R extends BookingRequest>(state: RotationState, requests: readonly R[]): Array<{ request: R; decision: Result<BookingDecision> }> {
+  const members = new Map(state.candidates.map((c) => [c.userId, { ...c }]));
   const taken = new Map<string, Interval[]>();
-  let nextBookedAt = firstBookingTime(start.candidates, start.now);
+  let seq = state.lastBookingSeq;
 
   function stateOf(userId: string, interval: Interval): HostState {
-    const calendar = start.calendars.get(userId);
+    const calendar = state.calendars.get(userId);
     if (!calendar || !fitsWorkingHours(interval, calendar.timeZone, calendar.workingHours)) return "outside_working_hours";
     const busy = [...calendar.busy, ...(taken.get(userId) ?? [])];
     return busy.some((b) => overlaps(b, interval)) ? "busy" : "free";
   }
 
-  function chooseHost(ranking: Ranking, request: SeatRequest): Result<string> {
+  function chooseHost(ranking: Ranking, request: BookingRequest): Result<string> {
     const wanted = request.hostUserId;
     if (wanted === undefined) {
       const chosen = firstProposable(ranking, (m) => stateOf(m.userId, request.interval) === "free");
@@ -75,28 +73,28 @@ export function createRotationLedger(start: LedgerStart) {
     if (!member) return fail("not_a_member", "That user is not a member of this rotation.");
     const refusal = refuseHost(member);
     if (refusal) return refusal;
-    const state = stateOf(wanted, request.interval);
-    if (state === "outside_working_hours") return fail("outside_working_hours", `That time is outside ${member.name}'s working hours.`);
-    if (state === "busy") return fail("slot_taken", "That host is not free at that time.");
+    const hostState = stateOf(wanted, request.interval);
+    if (hostState === "outside_working_hours") return fail("outside_working_hours", `That time is outside ${member.name}'s working hours.`);
+    if (hostState === "busy") return fail("slot_taken", "That host is not free at that time.");
     return ok(wanted);
   }
 
-  return {
-    /** Decides one booking and, when it lands, counts it in for the ones after it. */
-    assign(request: SeatRequest): Result<Assignment> {
-      const ranking = rankMembers([...members.values()], start.mode);
-      const host = chooseHost(ranking, request);
-      if (!host.ok) return host;
-      const bookedAt = new Date(nextBookedAt++);
-      const member = members.get(host.value);
-      if (member) members.set(host.value, { ...member, count: member.count + 1, lastScheduledAt: bookedAt });
-      taken.set(host.value, [...(taken.get(host.value) ?? []), request.interval]);
-      // An override is the rep's choice of someone else (R9); auto-assign skipping a busy
-      // proposed member is the rule at work, not an override.
-      const isOverride = request.hostUserId !== undefined && ranking.proposed?.userId !== host.value;
-      return ok({ host: host.value, ranking, isOverride, bookedAt });
-    },
-  };
+  function decide(request: R): Result<BookingDecision> {
+    const ranking = rankMembers([...members.values()], state.mode);
+    const host = chooseHost(ranking, request);
+    if (!host.ok) return host;
+    seq += 1;
+    const member = members.get(host.value);
+    // R6: +1 to the host's count; R8: the host becomes the most recently scheduled.
+    if (member) members.set(host.value, { ...member, count: member.count + 1, lastScheduledAt: state.now, lastScheduledSeq: seq });
+    taken.set(host.value, [...(taken.get(host.value) ?? []), request.interval]);
+    // R9: an override is the rep's choice of someone else; auto-assign skipping a busy
+    // proposed member is the rule at work, not an override.
+    const isOverride = request.hostUserId !== undefined && ranking.proposed?.userId !== host.value;
+    return ok({ host: host.value, ranking, isOverride, seq });
+  }
+
+  return requests.map((request) => ({ request, decision: decide(request) }));
 }
 
 function refuseHost(member: RankedMember): Result<never> | null {

@@ -1,7 +1,7 @@
 import { describe, expect, it } from "vitest";
 import type { RankingCandidate } from "@/lib/domain/ranking";
 import type { Result } from "@/lib/domain/result";
-import { createRotationLedger, type Assignment, type HostCalendar, type SeatRequest } from "@/lib/domain/rotation-ledger";
+import { decideRotationBookings, type BookingDecision, type BookingRequest, type HostCalendar } from "@/lib/domain/decide-rotation-bookings";
 import { ALWAYS_WORKING } from "@/test/factories";
 
 const t = (minutes: number) => new Date(Date.UTC(2030, 0, 7) + minutes * 60_000); // Monday 00:00 UTC
@@ -16,17 +16,16 @@ function calendars(ids: string[], over: Record<string, Partial<HostCalendar>> = 
   return new Map(ids.map((id) => [id, { timeZone: "UTC", workingHours: ALWAYS_WORKING, busy: [], ...over[id] }]));
 }
 
-function assignAll(candidates: RankingCandidate[], requests: SeatRequest[], cals = calendars(candidates.map((c) => c.userId))): Result<Assignment>[] {
-  const ledger = createRotationLedger({ candidates, mode: "even", calendars: cals, now: NOW });
-  return requests.map((r) => ledger.assign(r));
+function assignAll(candidates: RankingCandidate[], requests: BookingRequest[], cals = calendars(candidates.map((c) => c.userId)), lastBookingSeq = 0): Result<BookingDecision>[] {
+  return decideRotationBookings({ candidates, mode: "even", calendars: cals, now: NOW, lastBookingSeq }, requests).map((d) => d.decision);
 }
 
-const hostOf = (r: Result<Assignment>) => (r.ok ? r.value.host : r.error.code);
+const hostOf = (r: Result<BookingDecision>) => (r.ok ? r.value.host : r.error.code);
 
-describe("createRotationLedger", () => {
+describe("decideRotationBookings", () => {
   it("R6, R8: decides a queue as if booked one after another: each sees the counts and recency the earlier ones left", async () => {
     // m2 was scheduled before m3; m1 already has one meeting.
-    const candidates = [member("m1", { count: 1, lastScheduledAt: t(-300) }), member("m2", { lastScheduledAt: t(-200) }), member("m3", { lastScheduledAt: t(-100) })];
+    const candidates = [member("m1", { count: 1, lastScheduledAt: t(-3000) }), member("m2", { lastScheduledAt: t(-2000) }), member("m3", { lastScheduledAt: t(-1500) })];
     const results = assignAll(candidates, [{ interval: slot(0), hostUserId: "m3" }, { interval: slot(1) }, { interval: slot(2) }, { interval: slot(3) }]);
     // The override makes m3 more recent than m2, so once all have one meeting m3 comes before m2
     // only if recency was updated in between: m1 (oldest), then m3 (overridden first), then m2.
@@ -35,15 +34,18 @@ describe("createRotationLedger", () => {
     expect(results[0]?.ok && results[0].value.ranking.proposed?.userId).toBe("m2");
   });
 
-  it("R8: gives each booking its own millisecond, after every recency in the rotation and not before now", async () => {
-    const future = new Date(NOW.getTime() + 5_000.5);
-    const results = assignAll([member("m1", { lastScheduledAt: future }), member("m2"), member("m3")], [0, 1, 2, 3].map((i) => ({ interval: slot(i) })));
-    const times = results.map((r) => (r.ok ? r.value.bookedAt.getTime() : Number.NaN));
-    expect(times[0]).toBe(Math.floor(future.getTime()) + 1);
-    expect(times.slice(1).map((time, i) => time - (times[i] ?? 0))).toEqual([1, 1, 1]);
+  it("R8: numbers the bookings after the rotation's latest, in the order decided; a refusal takes no number", async () => {
+    const results = assignAll([member("m1"), member("m2")], [{ interval: slot(0) }, { interval: slot(0), hostUserId: "x9" }, { interval: slot(1) }], undefined, 41);
+    expect(results.map((r) => (r.ok ? r.value.seq : r.error.code))).toEqual([42, "not_a_member", 43]);
+  });
 
-    const [first] = assignAll([member("m1", { lastScheduledAt: t(-2000) })], [{ interval: slot(0) }]);
-    expect(first?.ok && first.value.bookedAt.getTime()).toBe(NOW.getTime());
+  it("R8: bookings decided together share a creation time, and their numbers order the next ranking", async () => {
+    // m1 and m2 both booked in this batch at the same instant; m3 was scheduled long ago.
+    const results = assignAll([member("m1"), member("m2"), member("m3", { count: 1, lastScheduledAt: t(-5000), lastScheduledSeq: 7 })], [{ interval: slot(0) }, { interval: slot(1) }, { interval: slot(2) }, { interval: slot(3) }], undefined, 7);
+    // After m1 (seq 8) and m2 (seq 9) all have count 1: m3 (seq 7) is least recent, then m1.
+    expect(results.map(hostOf)).toEqual(["m1", "m2", "m3", "m1"]);
+    const fourth = results[3];
+    expect(fourth?.ok && fourth.value.ranking.members.map((m) => [m.userId, m.lastScheduledSeq])).toEqual([["m1", 8], ["m2", 9], ["m3", 10]]);
   });
 
   it("R10, R11: a time taken earlier in the queue is busy for later bookings", async () => {
@@ -73,8 +75,8 @@ describe("createRotationLedger", () => {
   });
 
   it("R8w: weighted rotations share a queue by weight", async () => {
-    const ledger = createRotationLedger({ candidates: [member("m1", { weight: 2 }), member("m2")], mode: "weighted", calendars: calendars(["m1", "m2"]), now: NOW });
-    const hosts = [0, 1, 2, 3, 4, 5].map((i) => hostOf(ledger.assign({ interval: slot(i) })));
+    const requests = [0, 1, 2, 3, 4, 5].map((i) => ({ interval: slot(i) }));
+    const hosts = decideRotationBookings({ candidates: [member("m1", { weight: 2 }), member("m2")], mode: "weighted", calendars: calendars(["m1", "m2"]), now: NOW, lastBookingSeq: 0 }, requests).map((d) => hostOf(d.decision));
     expect(hosts.filter((h) => h === "m1")).toHaveLength(4);
     expect(hosts.filter((h) => h === "m2")).toHaveLength(2);
   });

@@ -1,10 +1,11 @@
+import "server-only";
 import { sql } from "drizzle-orm";
 import type { PgInsertValue } from "drizzle-orm/pg-core";
 import type { meetings } from "@/db/schema";
 import type { Ranking } from "@/lib/domain/ranking";
 import type { Interval } from "@/lib/domain/slots";
 import type { Actor } from "@/lib/server/actor";
-import type { BookMeetingInput } from "./book-meeting-input";
+import type { BookMeetingInput } from "./input";
 
 /** A booking that passed authorization and validation; what is left is choosing and writing. */
 export interface ReadyBooking {
@@ -31,8 +32,8 @@ export interface HostDecision {
   ranking: Ranking | null;
   isOverride: boolean;
   generation: number | null;
-  /** Rotation bookings set it (their recency, R8); otherwise the database's clock at insert. */
-  bookedAt?: Date;
+  /** The booking's number in its rotation (R8's order); null on the rep's own calendar. */
+  rotationSeq: number | null;
 }
 
 /** The meeting row and the answer for one booking whose host is decided. */
@@ -50,7 +51,10 @@ export function meetingToInsert(id: string, booking: ReadyBooking, decision: Hos
     startsAt: interval.start,
     endsAt: interval.end,
     location: input.location || null,
-    createdAt: decision.bookedAt ?? sql`clock_timestamp()`,
+    rotationSeq: decision.rotationSeq,
+    // The clock at the insert, not at the transaction's start: a batch that waited for the
+    // rotation's lock must not look older than the batch it waited for.
+    createdAt: sql`clock_timestamp()`,
   };
   const booked: BookedMeeting = {
     meetingId: id,

@@ -1,10 +1,10 @@
-import { asc, eq, sql } from "drizzle-orm";
+import { asc, eq } from "drizzle-orm";
 import { expect, it } from "vitest";
-import { auditEvents, meetings } from "@/db/schema";
+import { auditEvents, meetings, rotations } from "@/db/schema";
 import type { Result } from "@/lib/domain/result";
 import type { Actor } from "@/lib/server/actor";
-import { bookRotationBatch } from "@/lib/server/rotations/booking-batch";
-import type { BookedMeeting, ReadyBooking } from "@/lib/server/use-cases/booked-meeting";
+import { bookRotationBatch } from "@/lib/server/booking/batch";
+import type { BookedMeeting, ReadyBooking } from "@/lib/server/booking/booked-meeting";
 import { getProposal } from "@/lib/server/use-cases/get-proposal";
 import { rotationFixture, slot } from "@/test/booking-fixture";
 import { describeEachDatabase } from "@/test/db";
@@ -26,21 +26,24 @@ describeEachDatabase("a batch of rotation bookings", (current) => {
   it("R6, R8, R12: decides in order, writes each meeting with its audit row, and the next proposal sees their recency", async () => {
     const { db } = current();
     const { rep, contactId, rotationId } = await rotationFixture(db, ["m1", "m2", "m3"]);
-    const results = await bookRotationBatch(db, rotationId, [
-      ready(rep, contactId, rotationId, slot(0), "m3"), // an override: m1 was proposed
-      ready(rep, contactId, rotationId, slot(1)),
-      ready(rep, contactId, rotationId, slot(2)),
-      ready(rep, contactId, rotationId, slot(2), "m2"), // m2 took that time one booking earlier
-    ]);
+    const results = unwrap(
+      await bookRotationBatch(db, rotationId, [
+        ready(rep, contactId, rotationId, slot(0), "m3"), // an override: m1 was proposed
+        ready(rep, contactId, rotationId, slot(1)),
+        ready(rep, contactId, rotationId, slot(2)),
+        ready(rep, contactId, rotationId, slot(2), "m2"), // m2 took that time one booking earlier
+      ]),
+    );
     expect(results.map(hostOf)).toEqual(["m3", "m1", "m2", "slot_taken"]);
     expect(await expectCountsDerived(db, rotationId)).toEqual({ m1: 1, m2: 1, m3: 1 });
 
-    // All three have one meeting; m3 was booked first, so it is now the least recent. Equal
-    // creation times (one statement's clock) would tie them and fall back to join order: m1.
+    // All three have one meeting; m3 was booked first, so it is now the least recent. The
+    // batch's meetings may share a creation time; their numbers in the rotation order them.
     expect(unwrap(await getProposal(db, rep, rotationId)).ranking.proposed?.userId).toBe("m3");
-    const created = await db.select({ host: meetings.hostUserId, at: sql<string>`${meetings.createdAt}::text` }).from(meetings).orderBy(asc(meetings.createdAt));
-    expect(created.map((m) => m.host)).toEqual(["m3", "m1", "m2"]);
-    expect(new Set(created.map((m) => m.at)).size).toBe(3);
+    const numbered = await db.select({ host: meetings.hostUserId, seq: meetings.rotationSeq }).from(meetings).orderBy(asc(meetings.rotationSeq));
+    expect(numbered).toEqual([{ host: "m3", seq: 1 }, { host: "m1", seq: 2 }, { host: "m2", seq: 3 }]);
+    const [rotation] = await db.select({ bookingSeq: rotations.bookingSeq }).from(rotations).where(eq(rotations.id, rotationId));
+    expect(rotation?.bookingSeq).toBe(3);
 
     const audits = await db.select().from(auditEvents).where(eq(auditEvents.type, "meeting_booked"));
     expect(audits.map((a) => [a.chosenHostUserId, a.proposedHostUserId, a.isOverride]).sort()).toEqual([
@@ -54,7 +57,7 @@ describeEachDatabase("a batch of rotation bookings", (current) => {
     const { db } = current();
     const { rep, contactId } = await rotationFixture(db, ["m1"]);
     const missing = "00000000-0000-4000-8000-000000000000";
-    const results = await bookRotationBatch(db, missing, [ready(rep, contactId, missing, slot(0)), ready(rep, contactId, missing, slot(1))]);
+    const results = unwrap(await bookRotationBatch(db, missing, [ready(rep, contactId, missing, slot(0)), ready(rep, contactId, missing, slot(1))]));
     expect(results.map(hostOf)).toEqual(["rotation_not_found", "rotation_not_found"]);
     expect(await db.select().from(meetings)).toEqual([]);
   });

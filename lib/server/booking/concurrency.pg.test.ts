@@ -4,7 +4,7 @@ import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
 import { openDatabase, type Database, type DatabaseHandle } from "@/db/client";
 import { meetings, rotations } from "@/db/schema";
 import type { Result } from "@/lib/domain/result";
-import { bookMeeting, type BookedMeeting } from "@/lib/server/use-cases/book-meeting";
+import { bookMeeting, type BookedMeeting } from "@/lib/server/booking/book-meeting";
 import { changeTeamMembership } from "@/lib/server/use-cases/change-team-membership";
 import { createRotation } from "@/lib/server/use-cases/create-rotation";
 import { deleteMeeting } from "@/lib/server/use-cases/delete-meeting";

@@ -2,7 +2,7 @@ import { eq } from "drizzle-orm";
 import { expect, it } from "vitest";
 import { auditEvents, busyBlocks, meetings, users } from "@/db/schema";
 import { loadActor } from "@/lib/server/actor";
-import { bookMeeting } from "@/lib/server/use-cases/book-meeting";
+import { bookMeeting } from "@/lib/server/booking/book-meeting";
 import { createRotation } from "@/lib/server/use-cases/create-rotation";
 import { deleteMeeting } from "@/lib/server/use-cases/delete-meeting";
 import { getProposal } from "@/lib/server/use-cases/get-proposal";

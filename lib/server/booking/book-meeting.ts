@@ -1,17 +1,16 @@
-import { randomUUID } from "node:crypto";
+import "server-only";
 import { inArray } from "drizzle-orm";
 import type { Database } from "@/db/client";
-import { contacts, meetingAttendees, meetings } from "@/db/schema";
+import { contacts } from "@/db/schema";
 import { canBookOwnMeetings, canBookWithRotation } from "@/lib/domain/permissions";
 import { fail, ok, type Result } from "@/lib/domain/result";
 import type { Actor } from "@/lib/server/actor";
-import { loadBusyIntervals } from "@/lib/server/calendar/busy";
 import { findRecordSummary } from "@/lib/server/crm/records";
-import { submitRotationBooking } from "@/lib/server/rotations/booking-queue";
-import { inTransaction } from "@/lib/server/transaction";
 import { parseInput } from "@/lib/server/validation";
-import { BOOKING_HORIZON_DAYS, bookMeetingInputSchema, type BookMeetingInput } from "./book-meeting-input";
-import { meetingToInsert, type BookedMeeting, type ReadyBooking } from "./booked-meeting";
+import { BOOKING_HORIZON_DAYS, bookMeetingInputSchema, type BookMeetingInput } from "./input";
+import type { BookedMeeting, ReadyBooking } from "./booked-meeting";
+import { bookOnOwnCalendar } from "./own-calendar";
+import { submitRotationBooking } from "./queue";
 
 export type { BookedMeeting } from "./booked-meeting";
 
@@ -68,19 +67,4 @@ async function resolveAttendees(db: Database, booking: BookMeetingInput, recordC
     return fail("validation", "Some attendees do not exist.", { attendeeContactIds: ["Some attendees do not exist."] });
   }
   return ok(wanted);
-}
-
-/** A rep's meeting on their own calendar: no rotation, no lock; the exclusion constraint decides races. */
-function bookOnOwnCalendar(db: Database, booking: ReadyBooking): Promise<Result<BookedMeeting>> {
-  return inTransaction(db, async (tx) => {
-    const host = booking.actor.id;
-    const busy = await loadBusyIntervals(tx, [host], booking.interval.start, booking.interval.end);
-    if (busy.length > 0) return fail("slot_taken", "You are busy at that time.");
-    const { row, booked } = meetingToInsert(randomUUID(), booking, { host, ranking: null, isOverride: false, generation: null });
-    await tx.insert(meetings).values(row);
-    if (booking.attendeeContactIds.length > 0) {
-      await tx.insert(meetingAttendees).values(booking.attendeeContactIds.map((contactId) => ({ meetingId: booked.meetingId, contactId })));
-    }
-    return ok(booked);
-  });
 }

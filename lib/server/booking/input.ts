@@ -1,5 +1,6 @@
+import "server-only";
 import { z } from "zod";
-import { RECORD_TYPES } from "@/db/schema";
+import { RECORD_TYPES } from "@/lib/domain/records";
 import { MEETING_DURATIONS } from "@/lib/domain/slots";
 import { entityId, userId } from "@/lib/server/validation";
 

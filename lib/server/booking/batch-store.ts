@@ -1,0 +1,66 @@
+import "server-only";
+import { eq, sql } from "drizzle-orm";
+import type { Database } from "@/db/client";
+import { meetingAttendees, meetings, rotationMembers, rotations, users, type NewAuditEvent } from "@/db/schema";
+import type { HostCalendar } from "@/lib/domain/decide-rotation-bookings";
+import type { Interval } from "@/lib/domain/slots";
+import { recordAudit } from "@/lib/server/audit";
+import { loadBlockIntervals, loadMeetingIntervals } from "@/lib/server/calendar/busy";
+import type { meetingToInsert } from "./booked-meeting";
+
+/** Working hours and busy time of the rotation's current members around the given times. */
+export async function loadMemberCalendars(tx: Database, rotationId: string, windows: readonly Interval[]): Promise<Map<string, HostCalendar>> {
+  const members = tx.select({ userId: rotationMembers.userId }).from(rotationMembers).where(eq(rotationMembers.rotationId, rotationId));
+  const distinct = [...new Map(windows.map((w) => [`${w.start.getTime()}/${w.end.getTime()}`, w])).values()];
+  const [schedules, booked, blocked] = await Promise.all([
+    tx
+      .select({ userId: users.id, timeZone: users.timeZone, workingHours: users.workingHours })
+      .from(users)
+      .innerJoin(rotationMembers, eq(rotationMembers.userId, users.id))
+      .where(eq(rotationMembers.rotationId, rotationId)),
+    loadMeetingIntervals(tx, members, distinct),
+    loadBlockIntervals(tx, members, distinct),
+  ]);
+  const calendars = new Map<string, HostCalendar>(schedules.map((s) => [s.userId, { timeZone: s.timeZone, workingHours: s.workingHours, busy: [] }]));
+  for (const busy of [...booked, ...blocked]) calendars.get(busy.userId)?.busy.push(busy);
+  return calendars;
+}
+
+export interface BatchWrites {
+  rotationId: string;
+  meetings: Array<ReturnType<typeof meetingToInsert>["row"]>;
+  attendees: Array<{ meetingId: string; contactId: string }>;
+  audits: NewAuditEvent[];
+  /** Per host: how many meetings the batch gives them and the number of the latest. */
+  hosts: Map<string, { added: number; latestSeq: number }>;
+  lastBookingSeq: number;
+}
+
+/**
+ * Writes a decided batch. The statements do not depend on each other's results (ids and
+ * numbers are made before), so they are sent together: postgres.js pipelines them in this
+ * order, one round trip while the lock is held. If one fails, the transaction rolls back whole.
+ */
+export async function writeBatch(tx: Database, writes: BatchWrites): Promise<void> {
+  if (writes.meetings.length === 0) return;
+  const statements: Array<Promise<unknown>> = [tx.insert(meetings).values(writes.meetings)];
+  if (writes.attendees.length > 0) statements.push(tx.insert(meetingAttendees).values(writes.attendees));
+  statements.push(
+    tx.update(rotations).set({ bookingSeq: writes.lastBookingSeq }).where(eq(rotations.id, writes.rotationId)),
+    addToCounts(tx, writes.rotationId, writes.hosts),
+    recordAudit(tx, writes.audits),
+  );
+  await Promise.all(statements);
+}
+
+/** One statement for every host of the batch: R6's +1 per meeting, recency = their latest booking (R8). */
+function addToCounts(tx: Database, rotationId: string, hosts: BatchWrites["hosts"]) {
+  const rows = JSON.stringify([...hosts].map(([userId, h]) => ({ user_id: userId, added: h.added, latest_seq: h.latestSeq })));
+  return tx.execute(sql`
+    update ${rotationMembers}
+    set booked_count = ${rotationMembers}.booked_count + v.added,
+        last_scheduled_seq = v.latest_seq,
+        last_scheduled_at = (select m.created_at from ${meetings} m where m.rotation_id = ${rotationId} and m.rotation_seq = v.latest_seq)
+    from json_to_recordset(${rows}::json) as v(user_id text, added int, latest_seq int)
+    where ${rotationMembers}.rotation_id = ${rotationId} and ${rotationMembers}.user_id = v.user_id`);
+}

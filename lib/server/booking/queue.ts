@@ -1,0 +1,84 @@
+import "server-only";
+import type { Database } from "@/db/client";
+import type { Result } from "@/lib/domain/result";
+import { bookRotationBatch } from "./batch";
+import type { BookedMeeting, ReadyBooking } from "./booked-meeting";
+import { runDetached } from "./detached";
+
+// Group commit for one rotation's bookings. They are serialized anyway — each holds the
+// rotation's lock from ranking to commit (R11) — so instead of queueing on that lock one
+// transaction each, the bookings that arrive while a batch is being written go together in
+// the next: one lock, one read, one write and one commit for all of them. A lone booking
+// starts at once. Each instance queues its own; the lock still orders instances.
+
+/** Bounds one transaction: its statements' size and how long it holds the lock. */
+const MAX_BATCH = 100;
+/**
+ * How often a batch the exclusion constraint refused is decided again. The refusal means a
+ * host's time was taken through another rotation (or their own calendar) after our read;
+ * that meeting is committed by then, so deciding again sees it and picks someone free.
+ */
+const MAX_ATTEMPTS = 3;
+
+interface Waiting {
+  booking: ReadyBooking;
+  resolve(result: Result<BookedMeeting>): void;
+  reject(error: unknown): void;
+}
+
+const queues = new WeakMap<Database, Map<string, Waiting[]>>();
+
+/** Books through a rotation: decided and written with the rotation's other pending bookings (R11). */
+export function submitRotationBooking(db: Database, rotationId: string, booking: ReadyBooking): Promise<Result<BookedMeeting>> {
+  let byRotation = queues.get(db);
+  if (!byRotation) queues.set(db, (byRotation = new Map()));
+  const waiting = byRotation.get(rotationId);
+  return new Promise((resolve, reject) => {
+    if (waiting) {
+      waiting.push({ booking, resolve, reject });
+      return;
+    }
+    const queue: Waiting[] = [{ booking, resolve, reject }];
+    byRotation.set(rotationId, queue);
+    runDetached(() => void drain(db, rotationId, queue, () => byRotation.delete(rotationId)));
+  });
+}
+
+async function drain(db: Database, rotationId: string, queue: Waiting[], close: () => void): Promise<void> {
+  for (;;) {
+    // Closed in the same tick as the last look, so a booking arriving later starts a new queue
+    // instead of joining one that nobody drains any more.
+    if (queue.length === 0) return close();
+    const batch = queue.splice(0, MAX_BATCH);
+    try {
+      await bookTogether(db, rotationId, batch);
+    } catch {
+      // A bug in one booking: one by one, so each gets its own answer and only the culprit fails.
+      for (const w of batch) await bookTogether(db, rotationId, [w]).catch((alone: unknown) => w.reject(alone));
+    }
+  }
+}
+
+/** Books these together, deciding again while the constraint refuses; then one by one. */
+async function bookTogether(db: Database, rotationId: string, batch: Waiting[]): Promise<void> {
+  for (let attempt = 1; ; attempt++) {
+    const outcome = await bookRotationBatch(db, rotationId, batch.map((w) => w.booking));
+    if (outcome.ok) {
+      batch.forEach((w, i) => {
+        const answer = outcome.value[i];
+        if (answer) w.resolve(answer);
+        else w.reject(new Error("a booking batch returned fewer answers than bookings"));
+      });
+      return;
+    }
+    const refusedAsAWhole = outcome.error.code === "slot_taken";
+    if (refusedAsAWhole && attempt < MAX_ATTEMPTS) continue;
+    // A lost connection may have committed (during COMMIT): never tried again (docs/operations.md).
+    if (refusedAsAWhole && batch.length > 1) {
+      for (const w of batch) await bookTogether(db, rotationId, [w]);
+      return;
+    }
+    for (const w of batch) w.resolve(outcome);
+    return;
+  }
+}
