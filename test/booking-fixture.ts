@@ -1,6 +1,8 @@
-import { eq, sql } from "drizzle-orm";
+import { and, eq, isNull, lt, sql } from "drizzle-orm";
+import { alias } from "drizzle-orm/pg-core";
 import type { Database } from "@/db/client";
 import { auditEvents, meetings, type AuditEventType } from "@/db/schema";
+import type { Result } from "@/lib/domain/result";
 import type { Actor } from "@/lib/server/actor";
 import { bookMeeting } from "@/lib/server/booking/book-meeting";
 import { createRotation } from "@/lib/server/use-cases/create-rotation";
@@ -50,4 +52,29 @@ export async function countRows(db: Database, table: typeof meetings | typeof au
 
 export async function auditOf(db: Database, type: AuditEventType) {
   return db.select().from(auditEvents).where(eq(auditEvents.type, type)).orderBy(auditEvents.id);
+}
+
+/** How many results ended each way: { ok: n, slot_taken: m, … }. */
+export function codes<T>(results: Result<T>[]): Record<string, number> {
+  const tally: Record<string, number> = {};
+  for (const r of results) tally[r.ok ? "ok" : r.error.code] = (tally[r.ok ? "ok" : r.error.code] ?? 0) + 1;
+  return tally;
+}
+
+/** Pairs of live meetings of one host that overlap: must be none (R10). */
+export async function overlappingPairs(db: Database): Promise<number> {
+  const other = alias(meetings, "other");
+  const [row] = await db
+    .select({ n: sql<number>`count(*)::int` })
+    .from(meetings)
+    .innerJoin(
+      other,
+      and(
+        eq(other.hostUserId, meetings.hostUserId),
+        lt(meetings.id, other.id),
+        sql`tstzrange(${meetings.startsAt}, ${meetings.endsAt}) && tstzrange(${other.startsAt}, ${other.endsAt})`,
+      ),
+    )
+    .where(and(isNull(meetings.deletedAt), isNull(other.deletedAt)));
+  return row?.n ?? -1;
 }

@@ -1,4 +1,5 @@
 import { asc, eq, sql } from "drizzle-orm";
+import { alias } from "drizzle-orm/pg-core";
 import { expect } from "vitest";
 import type { Database } from "@/db/client";
 import { rotationMembers } from "@/db/schema";
@@ -28,29 +29,32 @@ export interface DerivedCounts {
  * generation; last scheduled = latest creation time (and rotation number) of a live meeting, over all time.
  */
 export async function derivedCounts(db: Database, rotationId?: string): Promise<DerivedCounts[]> {
+  // The subqueries name the outer row through its alias, spelled out: drizzle writes a lone
+  // table's columns unqualified, and `rotation_id` inside them would mean the meeting's own.
+  const rm = alias(rotationMembers, "rm");
   return db
     .select({
-      rotationId: rotationMembers.rotationId,
-      userId: rotationMembers.userId,
-      bookedCount: rotationMembers.bookedCount,
+      rotationId: rm.rotationId,
+      userId: rm.userId,
+      bookedCount: rm.bookedCount,
       derivedCount: sql<number>`(
         select count(*)::int from meetings m join rotations r on r.id = m.rotation_id
-        where m.rotation_id = ${rotationMembers.rotationId} and m.host_user_id = ${rotationMembers.userId}
+        where m.rotation_id = rm.rotation_id and m.host_user_id = rm.user_id
           and m.deleted_at is null and m.rotation_generation = r.reset_generation)`.mapWith(Number),
-      lastScheduledSeq: rotationMembers.lastScheduledSeq,
+      lastScheduledSeq: rm.lastScheduledSeq,
       derivedLastScheduledSeq: sql<number | null>`(
         select max(m.rotation_seq) from meetings m
-        where m.rotation_id = ${rotationMembers.rotationId} and m.host_user_id = ${rotationMembers.userId}
+        where m.rotation_id = rm.rotation_id and m.host_user_id = rm.user_id
           and m.deleted_at is null)`,
-      lastScheduledAt: sql<string | null>`${rotationMembers.lastScheduledAt}::text`,
+      lastScheduledAt: sql<string | null>`${rm.lastScheduledAt}::text`,
       derivedLastScheduledAt: sql<string | null>`(
         select max(m.created_at)::text from meetings m
-        where m.rotation_id = ${rotationMembers.rotationId} and m.host_user_id = ${rotationMembers.userId}
+        where m.rotation_id = rm.rotation_id and m.host_user_id = rm.user_id
           and m.deleted_at is null)`,
     })
-    .from(rotationMembers)
-    .where(rotationId ? eq(rotationMembers.rotationId, rotationId) : undefined)
-    .orderBy(asc(rotationMembers.rotationId), asc(rotationMembers.userId));
+    .from(rm)
+    .where(rotationId ? eq(rm.rotationId, rotationId) : undefined)
+    .orderBy(asc(rm.rotationId), asc(rm.userId));
 }
 
 /**

@@ -1,5 +1,4 @@
-import { and, eq, isNull, lt, sql } from "drizzle-orm";
-import { alias } from "drizzle-orm/pg-core";
+import { eq, sql } from "drizzle-orm";
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
 import { openDatabase, type Database, type DatabaseHandle } from "@/db/client";
 import { meetings, rotations } from "@/db/schema";
@@ -9,7 +8,7 @@ import { changeTeamMembership } from "@/lib/server/use-cases/change-team-members
 import { createRotation } from "@/lib/server/use-cases/create-rotation";
 import { deleteMeeting } from "@/lib/server/use-cases/delete-meeting";
 import { updateRotation } from "@/lib/server/use-cases/update-rotation";
-import { NOW, bookingInput, rotationFixture } from "@/test/booking-fixture";
+import { NOW, bookingInput, codes, overlappingPairs, rotationFixture } from "@/test/booking-fixture";
 import { openTestDatabase, testDatabaseKinds, truncateAll } from "@/test/db";
 import { ALWAYS_WORKING, actorFor, insertTeam, insertUser } from "@/test/factories";
 import { expectCountsDerived, unwrap } from "@/test/rotation-counts";
@@ -20,34 +19,10 @@ const MONDAY_MIDNIGHT = Date.parse("2030-01-07T00:00:00Z");
 const at = (halfHours: number) => new Date(MONDAY_MIDNIGHT + halfHours * 1_800_000).toISOString();
 const MEMBERS = ["m1", "m2", "m3", "m4", "m5"].map((id) => ({ id, workingHours: ALWAYS_WORKING }));
 
-function codes<T>(results: Result<T>[]): Record<string, number> {
-  const tally: Record<string, number> = {};
-  for (const r of results) tally[r.ok ? "ok" : r.error.code] = (tally[r.ok ? "ok" : r.error.code] ?? 0) + 1;
-  return tally;
-}
-
-/** Pairs of live meetings of one host that overlap: must be none (R10). */
-async function overlappingPairs(db: Database): Promise<number> {
-  const other = alias(meetings, "other");
-  const [row] = await db
-    .select({ n: sql<number>`count(*)::int` })
-    .from(meetings)
-    .innerJoin(
-      other,
-      and(
-        eq(other.hostUserId, meetings.hostUserId),
-        lt(meetings.id, other.id),
-        sql`tstzrange(${meetings.startsAt}, ${meetings.endsAt}) && tstzrange(${other.startsAt}, ${other.endsAt})`,
-      ),
-    )
-    .where(and(isNull(meetings.deletedAt), isNull(other.deletedAt)));
-  return row?.n ?? -1;
-}
-
 describe.runIf(testDatabaseKinds().includes("postgres"))("concurrent bookings [postgres]", () => {
   let opened: Awaited<ReturnType<typeof openTestDatabase>> | undefined;
   // A second pool on the same database, as a second app instance has: bookings queue per
-  // instance (rotations/booking-queue), so only the database's lock orders the two.
+  // instance (booking/queue), so only the database's lock orders the two.
   let second: DatabaseHandle | undefined;
   const db = (): Database => {
     if (!opened) throw new Error("test database not opened yet");
