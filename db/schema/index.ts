@@ -3,4 +3,5 @@ export * from "./rotations";
 export * from "./crm";
 export * from "./meetings";
 export * from "./audit";
+export * from "./idempotency";
 export * from "./write-probes";

@@ -36,6 +36,8 @@ export const meetings = pgTable(
     createdAt: timestamp("created_at", { withTimezone: true }).notNull().defaultNow(),
     deletedAt: timestamp("deleted_at", { withTimezone: true }),
     deletedByUserId: text("deleted_by_user_id").references(() => users.id, { onDelete: "set null" }),
+    // The Idempotency-Key the booking was sent with (C7), so a retry finds what it booked.
+    idempotencyKey: text("idempotency_key"),
   },
   (t) => [
     check("meetings_time_order_check", sql`${t.endsAt} > ${t.startsAt}`),
@@ -43,6 +45,9 @@ export const meetings = pgTable(
     index("meetings_record_idx").on(t.recordType, t.recordId, t.startsAt),
     index("meetings_host_starts_idx").on(t.hostUserId, t.startsAt),
     // Recency of a member in a rotation (R8) without scanning its history.
+    index("meetings_idempotency_idx")
+      .on(t.bookedByUserId, t.idempotencyKey)
+      .where(sql`${t.idempotencyKey} is not null`),
     uniqueIndex("meetings_rotation_seq_key").on(t.rotationId, t.rotationSeq),
     index("meetings_rotation_host_seq_idx")
       .on(t.rotationId, t.hostUserId, t.rotationSeq)

@@ -15,11 +15,13 @@ export const HTTP_STATUS = {
   slot_taken: 409,
   member_unavailable: 409,
   name_taken: 409,
+  idempotency_key_in_use: 409,
   not_eligible: 422,
   not_a_member: 422,
   no_member_available: 422,
   outside_working_hours: 422,
   in_the_past: 422,
+  idempotency_key_reused: 422,
   unavailable: 503,
 } as const;
 

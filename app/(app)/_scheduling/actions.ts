@@ -9,8 +9,10 @@ import { deleteMeeting, type DeletedMeeting } from "@/lib/server/use-cases/delet
 // Plain data only crosses back to the browser; the ranking goes through the query cache.
 export type BookMeetingActionResult = Result<Omit<BookedMeeting, "ranking">>;
 
-export async function bookMeetingAction(input: unknown): Promise<BookMeetingActionResult> {
-  const result = await runAction(({ actor, db }) => bookMeeting(db, actor, input));
+/** `idempotencyKey`: one per booking attempt in the dialog, so a retried submit books once (C7). */
+export async function bookMeetingAction(input: unknown, idempotencyKey?: unknown): Promise<BookMeetingActionResult> {
+  const key = typeof idempotencyKey === "string" ? idempotencyKey : undefined;
+  const result = await runAction(({ actor, db }) => bookMeeting(db, actor, input, new Date(), { idempotencyKey: key }));
   if (!result.ok) return result;
   const { meetingId, hostUserId, startsAt, endsAt, rotationId, proposedHostUserId, isOverride } = result.value;
   revalidatePath("/", "layout");

@@ -9,6 +9,7 @@ import { findRecordSummary } from "@/lib/server/crm/records";
 import { parseInput } from "@/lib/server/validation";
 import { BOOKING_HORIZON_DAYS, bookMeetingInputSchema, type BookMeetingInput } from "./input";
 import type { BookedMeeting, ReadyBooking } from "./booked-meeting";
+import { bookOncePerKey } from "./idempotency";
 import { bookOnOwnCalendar } from "./own-calendar";
 import { submitRotationBooking } from "./queue";
 
@@ -20,15 +21,31 @@ const DAY_MS = 86_400_000;
  * Books a meeting from a CRM record: on the rep's own calendar, or through a rotation with
  * a chosen host (the proposal or an override, R6/R9) or none (auto-assign, R11). Rotation
  * bookings are decided and written under the rotation's lock, in batches with the other
- * bookings waiting for it (rotations/booking-queue), so each sees the counts of those before
+ * bookings waiting for it (./queue), so each sees the counts of those before
  * it; the exclusion constraint has the last word on overlaps.
  */
-export async function bookMeeting(db: Database, actor: Actor, input: unknown, now: Date = new Date()): Promise<Result<BookedMeeting>> {
+export async function bookMeeting(db: Database, actor: Actor, input: unknown, now: Date = new Date(), options: BookingOptions = {}): Promise<Result<BookedMeeting>> {
+  const { idempotencyKey } = options;
+  if (idempotencyKey === undefined) return bookAsked(db, actor, input, now);
+  // Authorized first, so a refused caller cannot use keys to probe anything.
+  if (!mayBook(actor, input)) return bookAsked(db, actor, input, now);
+  return bookOncePerKey(db, actor, idempotencyKey, input, () => bookAsked(db, actor, input, now, idempotencyKey));
+}
+
+export interface BookingOptions {
+  /** C7: a retry with the same key gets the first answer instead of booking again. */
+  idempotencyKey?: string;
+}
+
+function mayBook(actor: Actor, input: unknown): boolean {
+  return asksForRotation(input) ? canBookWithRotation(actor) : canBookOwnMeetings(actor);
+}
+
+async function bookAsked(db: Database, actor: Actor, input: unknown, now: Date, idempotencyKey?: string): Promise<Result<BookedMeeting>> {
   // Authorize before parsing: someone without the rights is refused whatever they send (R4),
   // so a malformed body must not earn them a validation error that describes the schema.
-  const throughRotation = asksForRotation(input);
-  if (!(throughRotation ? canBookWithRotation(actor) : canBookOwnMeetings(actor))) {
-    return throughRotation
+  if (!mayBook(actor, input)) {
+    return asksForRotation(input)
       ? fail("forbidden", "You need a seat and the permission “Create scheduling pages for others” to book through a rotation.")
       : fail("forbidden", "You need a seat to book meetings.");
   }
@@ -48,7 +65,7 @@ export async function bookMeeting(db: Database, actor: Actor, input: unknown, no
   if (!record) return fail("record_not_found", "This record does not exist.");
   const attendees = await resolveAttendees(db, booking, record.contactIds);
   if (!attendees.ok) return attendees;
-  const ready: ReadyBooking = { actor, input: booking, interval, attendeeContactIds: attendees.value };
+  const ready: ReadyBooking = { actor, input: booking, interval, attendeeContactIds: attendees.value, idempotencyKey };
   // Through a rotation: decided and written with the rotation's other pending bookings (R11).
   if (booking.rotationId) return submitRotationBooking(db, booking.rotationId, ready);
   return bookOnOwnCalendar(db, ready);

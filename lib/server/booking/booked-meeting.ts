@@ -13,6 +13,8 @@ export interface ReadyBooking {
   input: BookMeetingInput;
   interval: Interval;
   attendeeContactIds: string[];
+  /** The client's Idempotency-Key (C7), written on the meeting so a retry finds it. */
+  idempotencyKey?: string;
 }
 
 export interface BookedMeeting {
@@ -25,6 +27,8 @@ export interface BookedMeeting {
   isOverride: boolean;
   /** The ranking the host was chosen from, for rotation bookings. */
   ranking: Ranking | null;
+  /** True when this answers a repeat of an earlier request with the same Idempotency-Key (C7). */
+  replayed?: boolean;
 }
 
 export interface HostDecision {
@@ -51,6 +55,7 @@ export function meetingToInsert(id: string, booking: ReadyBooking, decision: Hos
     startsAt: interval.start,
     endsAt: interval.end,
     location: input.location || null,
+    idempotencyKey: booking.idempotencyKey ?? null,
     rotationSeq: decision.rotationSeq,
     // The clock at the insert, not at the transaction's start: a batch that waited for the
     // rotation's lock must not look older than the batch it waited for.

@@ -47,7 +47,8 @@ function parameters(operation: Operation): unknown[] {
   const properties = (querySchema.properties ?? {}) as Record<string, JsonSchema>;
   const required = new Set((querySchema.required ?? []) as string[]);
   const query = Object.entries(properties).map(([name, { description, ...schema }]) => ({ name, in: "query", required: required.has(name), description, schema }));
-  return [...path, ...query];
+  const headers = Object.entries(operation.headerParams ?? {}).map(([name, p]) => ({ name, in: "header", required: false, description: p.description, schema: toJsonSchema(p.schema, "input") }));
+  return [...path, ...query, ...headers];
 }
 
 function operationObject(operation: Operation): Record<string, unknown> {

@@ -24,6 +24,7 @@ export interface Operation {
   description?: string;
   tag: "Rotations" | "Meetings" | "Calendars" | "Meta";
   pathParams?: Record<string, { description: string; schema: z.ZodType }>;
+  headerParams?: Record<string, { description: string; schema: z.ZodType }>;
   query?: z.ZodObject;
   body?: NamedSchema;
   success: { status: 200 | 201; description: string; body: NamedSchema };
@@ -92,9 +93,15 @@ export const OPERATIONS: Operation[] = [
     description:
       "From a CRM record, on your own calendar or through a rotation. With `rotationId` and no `hostUserId` the server assigns the fairest member who is free at that time, under the rotation's lock (R11), and returns the ranking it chose from. With `hostUserId` it books that member (the proposal or an override, R9).",
     tag: "Meetings",
+    headerParams: {
+      "Idempotency-Key": {
+        description: "Optional, 1–255 printable ASCII characters, one per booking attempt. A retry with the same key within 24 hours gets the first answer (with the header `Idempotent-Replayed: true`) instead of booking again; the same key with another body is 422 `idempotency_key_reused`; while the first attempt runs, 409 `idempotency_key_in_use` (C7).",
+        schema: z.string().min(1).max(255),
+      },
+    },
     body: { name: "BookMeetingInput", schema: bookMeetingInputSchema },
     success: { status: 201, description: "The meeting, and for rotation bookings how its host was chosen.", body: { name: "BookedMeeting", schema: bookedMeetingSchema } },
-    errors: [...common, "forbidden", "record_not_found", "rotation_not_found", "slot_taken", "member_unavailable", "not_eligible", "not_a_member", "no_member_available", "outside_working_hours", "in_the_past"],
+    errors: [...common, "forbidden", "record_not_found", "rotation_not_found", "slot_taken", "member_unavailable", "not_eligible", "not_a_member", "no_member_available", "outside_working_hours", "in_the_past", "idempotency_key_reused", "idempotency_key_in_use"],
   },
   {
     method: "delete",
