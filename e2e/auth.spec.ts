@@ -1,31 +1,31 @@
 import { DEMO_USERS, expect, expectNoAxeViolations, test } from "./fixtures";
 
 test.describe("sign-in", () => {
-  test("the demo admin signs in and lands on contacts", async ({ page, loginPage }) => {
+  test("the demo admin signs in and lands on contacts", async ({ page, loginPage, shell }) => {
     await loginPage.goto();
     await expect(page.getByText("Demo sign-ins")).toBeVisible();
     await expectNoAxeViolations(page);
     await loginPage.signIn(DEMO_USERS.admin.email);
     await expect(page).toHaveURL(/\/contacts$/);
     await expect(page.getByRole("heading", { name: "Contacts", level: 1 })).toBeVisible();
-    await expect(page.getByRole("button", { name: `Account menu for ${DEMO_USERS.admin.name}` })).toBeVisible();
+    await expect(shell.accountMenu(DEMO_USERS.admin.name)).toBeVisible();
   });
 
   test("a wrong password is refused with a clear message", async ({ page, loginPage }) => {
     await loginPage.goto();
     await loginPage.signIn(DEMO_USERS.admin.email, "not-the-password");
-    await expect(page.getByRole("main").getByRole("alert")).toHaveText("Wrong email or password.");
+    await expect(loginPage.error).toHaveText("Wrong email or password.");
     await expect(page).toHaveURL(/\/login$/);
-    await expect(page.getByRole("textbox", { name: "Email" })).toHaveValue(DEMO_USERS.admin.email);
+    await expect(loginPage.email).toHaveValue(DEMO_USERS.admin.email);
   });
 
-  test("empty and malformed fields get field errors tied to their inputs", async ({ page, loginPage }) => {
+  test("empty and malformed fields get field errors tied to their inputs", async ({ loginPage }) => {
     await loginPage.goto();
-    await page.getByRole("textbox", { name: "Email" }).fill("not-an-email");
-    await page.getByRole("button", { name: "Sign in" }).click();
-    await expect(page.getByRole("textbox", { name: "Email" })).toHaveAttribute("aria-invalid", "true");
-    await expect(page.getByRole("textbox", { name: "Email" })).toHaveAccessibleDescription("Enter a valid email address.");
-    await expect(page.getByRole("textbox", { name: "Password" })).toHaveAccessibleDescription("Enter your password.");
+    await loginPage.email.fill("not-an-email");
+    await loginPage.submit.click();
+    await expect(loginPage.email).toHaveAttribute("aria-invalid", "true");
+    await expect(loginPage.email).toHaveAccessibleDescription("Enter a valid email address.");
+    await expect(loginPage.password).toHaveAccessibleDescription("Enter your password.");
   });
 
   test("a page opened signed out redirects to the sign-in page, then back after signing in", async ({ page, loginPage }) => {
@@ -35,10 +35,9 @@ test.describe("sign-in", () => {
     await expect(page).toHaveURL(/\/deals$/);
   });
 
-  test("signing out ends the session", async ({ page, signInAs }) => {
+  test("signing out ends the session", async ({ page, signInAs, shell }) => {
     await signInAs("rep");
-    await page.getByRole("button", { name: `Account menu for ${DEMO_USERS.rep.name}` }).click();
-    await page.getByRole("button", { name: "Sign out" }).click();
+    await shell.signOut(DEMO_USERS.rep.name);
     await expect(page).toHaveURL(/\/login$/);
     await page.goto("/contacts");
     await expect(page).toHaveURL(/\/login/);

@@ -5,43 +5,39 @@ test.describe("CRM records", () => {
     await signInAs("rep");
   });
 
-  test("the contacts list pages through 40 contacts and searches by name", async ({ page }) => {
-    await page.goto("/contacts");
+  test("the contacts list pages through 40 contacts and searches by name", async ({ page, recordsList }) => {
+    await recordsList.goto("Contacts");
     await expect(page.getByText("40 contacts")).toBeVisible();
-    const rows = page.getByRole("table", { name: "Contacts" }).getByRole("row");
-    await expect(rows).toHaveCount(21); // header + a page of 20
+    await expect(recordsList.table("Contacts").getByRole("row")).toHaveCount(21); // header + a page of 20
     await expectNoAxeViolations(page);
 
-    await page.getByRole("link", { name: "Next page" }).click();
+    await recordsList.nextPage();
     await expect(page.getByText("Page 2 of 2")).toBeVisible();
 
-    await page.getByRole("searchbox", { name: "Search contacts" }).fill("Alice");
-    await page.getByRole("button", { name: "Search" }).click();
+    await recordsList.search("Contacts", "Alice");
     await expect(page).toHaveURL(/q=Alice/);
-    const names = await page.getByRole("table", { name: "Contacts" }).getByRole("rowheader").allTextContents();
+    const names = await recordsList.names("Contacts").allTextContents();
     expect(names.length).toBeGreaterThan(0);
     for (const name of names) expect(name).toContain("Alice");
 
-    await page.getByRole("searchbox", { name: "Search contacts" }).fill("zzz-nobody");
-    await page.getByRole("button", { name: "Search" }).click();
+    await recordsList.search("Contacts", "zzz-nobody");
     await expect(page.getByText("No contacts found")).toBeVisible();
   });
 
-  test("a deal's record page shows its properties and its company and contacts", async ({ page }) => {
-    await page.goto("/deals");
-    await page.getByRole("table", { name: "Deals" }).getByRole("rowheader").first().getByRole("link").click();
+  test("a deal's record page shows its properties and its company and contacts", async ({ page, recordsList, recordPage }) => {
+    await recordsList.openFirst("Deals");
     await expect(page.getByText("About this deal")).toBeVisible();
     await expect(page.getByText("Stage", { exact: true })).toBeVisible();
-    const associations = page.getByRole("region", { name: "Associations" });
-    await expect(associations.getByRole("heading", { name: /Company \(1\)/ })).toBeVisible();
-    await expect(associations.getByRole("heading", { name: /Contacts \(\d+\)/ })).toBeVisible();
+    const company = recordPage.association(/Company \(1\)/);
+    await expect(company.heading).toBeVisible();
+    await expect(recordPage.association(/Contacts \(\d+\)/).heading).toBeVisible();
     await expectNoAxeViolations(page);
 
     // Associations link through to the associated record.
-    const company = associations.getByRole("heading", { name: /Company/ }).locator("xpath=..").getByRole("link").first();
-    const companyName = await company.textContent();
-    await company.click();
-    await expect(page.getByRole("heading", { level: 1 })).toHaveText(companyName ?? "");
+    const companyLink = company.links.first();
+    const companyName = await companyLink.textContent();
+    await companyLink.click();
+    await expect(recordPage.heading).toHaveText(companyName ?? "");
     await expect(page.getByText("About this company")).toBeVisible();
   });
 

@@ -1,15 +1,14 @@
-import { expect, expectNoAxeViolations, test } from "./fixtures";
-import { RotationPage, RotationsListPage, uniqueName } from "./pages/settings";
+import { expect, expectNoAxeViolations, test, uniqueName } from "./fixtures";
+import { RotationPage } from "./pages/rotation";
 
 test.describe("settings: meeting rotations", () => {
   test.beforeEach(async ({ signInAs }) => {
     await signInAs("admin");
   });
 
-  test("an admin creates a rotation from users and a team, with the keyboard; an ineligible user cannot be picked", async ({ page }) => {
-    const list = new RotationsListPage(page);
+  test("an admin creates a rotation from users and a team, with the keyboard; an ineligible user cannot be picked", async ({ page, rotationsList: list, rotationPage: rotation }) => {
     await list.goto();
-    await expect(page.getByRole("link", { name: "EMEA inbound demos" })).toBeVisible();
+    await expect(list.rotation("EMEA inbound demos")).toBeVisible();
     await expectNoAxeViolations(page);
 
     const panel = await list.openCreatePanel();
@@ -32,8 +31,7 @@ test.describe("settings: meeting rotations", () => {
     await expect(panel.chosen.getByRole("listitem")).toHaveText([/Support APAC/, /Camille Dubois/]);
 
     await panel.dialog.getByRole("button", { name: "Create" }).press("Enter");
-    await expect(page.getByRole("heading", { level: 1, name })).toBeVisible();
-    const rotation = new RotationPage(page);
+    await expect(rotation.heading(name)).toBeVisible();
     expect((await rotation.memberNames()).sort()).toEqual(["Camille Dubois", "Mia Thompson", "Priya Sharma", "Wei Chen"]);
     await expect(rotation.row("Camille Dubois")).toContainText("Direct");
     await expect(rotation.row("Wei Chen")).toContainText("Team Support APAC");
@@ -42,8 +40,7 @@ test.describe("settings: meeting rotations", () => {
     await expectNoAxeViolations(page);
   });
 
-  test("the panel shows field errors beside the fields: empty name, no members, a name already taken", async ({ page }) => {
-    const list = new RotationsListPage(page);
+  test("the panel shows field errors beside the fields: empty name, no members, a name already taken", async ({ rotationsList: list }) => {
     await list.goto();
     const panel = await list.openCreatePanel();
     await panel.submit("Create");
@@ -58,15 +55,15 @@ test.describe("settings: meeting rotations", () => {
     await expect(panel.dialog).toBeVisible();
   });
 
-  test("switching a member off asks first; they are no longer proposed; switching on needs no confirmation", async ({ page }) => {
-    const rotation = await new RotationsListPage(page).create(uniqueName("Availability"), ["Camille Dubois", "Lukas Schmidt"]);
+  test("switching a member off asks first; they are no longer proposed; switching on needs no confirmation", async ({ page, rotationsList }) => {
+    const rotation = await rotationsList.create(uniqueName("Availability"), ["Camille Dubois", "Lukas Schmidt"]);
     const [first, second] = await rotation.memberNames();
     if (!first || !second) throw new Error("expected two members");
     await expect(rotation.nextUp).toContainText(first);
 
     // Cancel leaves everything as it was.
     await rotation.availability(first).click();
-    await page.getByRole("alertdialog").getByRole("button", { name: "Cancel" }).click();
+    await rotation.turnOffConfirmation().getByRole("button", { name: "Cancel" }).click();
     await expect(rotation.availability(first)).toBeChecked();
 
     await rotation.turnOff(first);
@@ -81,14 +78,14 @@ test.describe("settings: meeting rotations", () => {
     // On again from the keyboard (the switch kept focus): no confirmation this way round.
     await page.keyboard.press("Space");
     await expect(rotation.availability(first)).toBeChecked();
-    await expect(page.getByRole("alertdialog")).toHaveCount(0);
+    await expect(rotation.turnOffConfirmation()).toHaveCount(0);
     await expect(rotation.nextUp).toContainText(first);
     await expect(rotation.history).toContainText(`Morgan Lee turned availability on for ${first}`);
   });
 
-  test("editing to add a member warns that every count resets, then every count is 0", async ({ page }) => {
+  test("editing to add a member warns that every count resets, then every count is 0", async ({ page, rotationsList }) => {
     const name = uniqueName("Edit");
-    const rotation = await new RotationsListPage(page).create(name, ["Camille Dubois"]);
+    const rotation = await rotationsList.create(name, ["Camille Dubois"]);
     const panel = await rotation.openEditPanel();
     await expect(panel.dialog.getByRole("status")).toHaveCount(0);
     await panel.pick("Olivia Martinez");
@@ -96,15 +93,15 @@ test.describe("settings: meeting rotations", () => {
     await expectNoAxeViolations(page);
     await panel.submit("Save");
     await expect(panel.dialog).toBeHidden();
-    await expect(page.getByRole("status").filter({ hasText: "Rotation saved. New members joined" })).toBeVisible();
+    await expect(rotation.status("Rotation saved. New members joined")).toBeVisible();
 
     await expect.poll(() => rotation.counts()).toEqual({ "Camille Dubois": 0, "Olivia Martinez": 0 });
     await expect(rotation.history).toContainText("Every count was reset to 0");
     await expect(rotation.history).toContainText("Morgan Lee added Olivia Martinez");
   });
 
-  test("a refused switch flips back with an error, e.g. when the member was removed meanwhile", async ({ page, context }) => {
-    const rotation = await new RotationsListPage(page).create(uniqueName("Stale"), ["Camille Dubois", "Lukas Schmidt"]);
+  test("a refused switch flips back with an error, e.g. when the member was removed meanwhile", async ({ page, context, rotationsList }) => {
+    const rotation = await rotationsList.create(uniqueName("Stale"), ["Camille Dubois", "Lukas Schmidt"]);
     // Another admin tab removes Lukas while this page still shows him.
     const other = new RotationPage(await context.newPage());
     await other.page.goto(page.url());
@@ -114,19 +111,18 @@ test.describe("settings: meeting rotations", () => {
     await expect(panel.dialog).toBeHidden();
 
     await rotation.availability("Lukas Schmidt").click();
-    await page.getByRole("alertdialog").getByRole("button", { name: "Turn off availability" }).click();
-    await expect(page.getByRole("alert").filter({ hasText: "Availability for Lukas Schmidt was not changed" })).toBeVisible();
+    await rotation.turnOffConfirmation().getByRole("button", { name: "Turn off availability" }).click();
+    await expect(rotation.alert("Availability for Lukas Schmidt was not changed")).toBeVisible();
     // The page refreshes to the truth: Lukas is no longer a member.
     await expect(rotation.availability("Lukas Schmidt")).toHaveCount(0);
   });
 
-  test("deleting a rotation asks first, then returns to the list without it", async ({ page }) => {
+  test("deleting a rotation asks first, then returns to the list without it", async ({ page, rotationsList }) => {
     const name = uniqueName("Delete me");
-    await new RotationsListPage(page).create(name, ["Lukas Schmidt"]);
-    await page.getByRole("button", { name: "Delete rotation" }).click();
-    await page.getByRole("alertdialog", { name: `Delete “${name}”?` }).getByRole("button", { name: "Delete rotation" }).click();
+    const rotation = await rotationsList.create(name, ["Lukas Schmidt"]);
+    await rotation.delete(name);
     await expect(page).toHaveURL(/\/settings\/meetings\/rotations$/);
-    await expect(page.getByRole("status").filter({ hasText: `“${name}” was deleted.` })).toBeVisible();
-    await expect(page.getByRole("link", { name })).toHaveCount(0);
+    await expect(rotationsList.status(`“${name}” was deleted.`)).toBeVisible();
+    await expect(rotationsList.rotation(name)).toHaveCount(0);
   });
 });

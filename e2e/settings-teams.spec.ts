@@ -1,13 +1,11 @@
-import { expect, expectNoAxeViolations, test } from "./fixtures";
-import { RotationPage, RotationsListPage, TeamsPage, uniqueName } from "./pages/settings";
+import { expect, expectNoAxeViolations, test, uniqueName } from "./fixtures";
 
 test.describe("settings: teams", () => {
   test.beforeEach(async ({ signInAs }) => {
     await signInAs("admin");
   });
 
-  test("a user added to a team joins every rotation that includes it, and every count resets", async ({ page }) => {
-    const teams = new TeamsPage(page);
+  test("a user added to a team joins every rotation that includes it, and every count resets", async ({ page, teamsPage: teams, rotationsList, rotationPage }) => {
     const team = uniqueName("Closers");
     await teams.goto();
     await expectNoAxeViolations(page);
@@ -15,7 +13,7 @@ test.describe("settings: teams", () => {
     await teams.addMember(team, "Camille Dubois");
 
     const rotationName = uniqueName("Team rotation");
-    const rotation = await new RotationsListPage(page).create(rotationName, [team, "Lukas Schmidt"]);
+    const rotation = await rotationsList.create(rotationName, [team, "Lukas Schmidt"]);
     expect(await rotation.counts()).toEqual({ "Camille Dubois": 0, "Lukas Schmidt": 0 });
     await expect(rotation.row("Camille Dubois")).toContainText(`Team ${team}`);
 
@@ -23,45 +21,40 @@ test.describe("settings: teams", () => {
     await expect(teams.team(team)).toContainText(`in ${rotationName}`);
     await expect(teams.team(team)).toContainText(`Joining resets every count in ${rotationName}.`);
     await teams.addMember(team, "Olivia Martinez");
-    await expect(page.getByRole("status").filter({ hasText: `Olivia Martinez joined ${team}. Counts reset in 1 rotation.` })).toBeVisible();
+    await expect(teams.status(`Olivia Martinez joined ${team}. Counts reset in 1 rotation.`)).toBeVisible();
 
-    await teams.team(team).getByRole("link", { name: rotationName }).click();
-    const after = new RotationPage(page);
-    await expect(after.row("Olivia Martinez")).toContainText(`Team ${team}`);
-    expect(await after.counts()).toEqual({ "Camille Dubois": 0, "Lukas Schmidt": 0, "Olivia Martinez": 0 });
-    await expect(after.history).toContainText("Morgan Lee added Olivia Martinez");
-    await expect(after.history).toContainText(`Joined the team ${team}.`);
-    await expect(after.history).toContainText("Every count was reset to 0");
+    await teams.rotationLink(team, rotationName).click();
+    await expect(rotationPage.row("Olivia Martinez")).toContainText(`Team ${team}`);
+    expect(await rotationPage.counts()).toEqual({ "Camille Dubois": 0, "Lukas Schmidt": 0, "Olivia Martinez": 0 });
+    await expect(rotationPage.history).toContainText("Morgan Lee added Olivia Martinez");
+    await expect(rotationPage.history).toContainText(`Joined the team ${team}.`);
+    await expect(rotationPage.history).toContainText("Every count was reset to 0");
 
     // Leaving the team leaves the rotation too, and resets nothing (R7).
     await teams.goto();
-    await teams.team(team).getByRole("button", { name: `Remove Olivia Martinez from ${team}` }).click();
-    await expect(teams.team(team).getByRole("list", { name: `Members of ${team}` })).not.toContainText("Olivia Martinez");
-    await teams.team(team).getByRole("link", { name: rotationName }).click();
-    await expect(after.availability("Olivia Martinez")).toHaveCount(0);
-    await expect(after.history).toContainText(`Left the team ${team}.`);
+    await teams.removeMember(team, "Olivia Martinez");
+    await expect(teams.membersOf(team)).not.toContainText("Olivia Martinez");
+    await teams.rotationLink(team, rotationName).click();
+    await expect(rotationPage.availability("Olivia Martinez")).toHaveCount(0);
+    await expect(rotationPage.history).toContainText(`Left the team ${team}.`);
   });
 
-  test("a team is renamed, refuses a name in use, and is deleted after confirmation", async ({ page }) => {
-    const teams = new TeamsPage(page);
+  test("a team is renamed, refuses a name in use, and is deleted after confirmation", async ({ teamsPage: teams }) => {
     const team = uniqueName("Openers");
     await teams.goto();
     await teams.create(team);
 
-    await teams.team(team).getByRole("button", { name: `Rename ${team}` }).click();
-    const dialog = page.getByRole("dialog", { name: `Rename ${team}` });
-    const field = dialog.getByRole("textbox", { name: "Team name" });
-    await field.fill("sales emea");
-    await dialog.getByRole("button", { name: "Save" }).click();
-    await expect(field).toHaveAccessibleDescription("A team with that name already exists.");
+    const rename = await teams.openRename(team);
+    await rename.name.fill("sales emea");
+    await rename.save.click();
+    await expect(rename.name).toHaveAccessibleDescription("A team with that name already exists.");
     const renamed = `${team} (renamed)`;
-    await field.fill(renamed);
-    await dialog.getByRole("button", { name: "Save" }).click();
-    await expect(dialog).toBeHidden();
+    await rename.name.fill(renamed);
+    await rename.save.click();
+    await expect(rename.dialog).toBeHidden();
     await expect(teams.team(renamed)).toBeVisible();
 
-    await teams.team(renamed).getByRole("button", { name: `Delete ${renamed}` }).click();
-    await page.getByRole("alertdialog", { name: `Delete the team ${renamed}?` }).getByRole("button", { name: "Delete team" }).click();
+    await teams.delete(renamed);
     await expect(teams.team(renamed)).toHaveCount(0);
   });
 });

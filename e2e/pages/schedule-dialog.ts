@@ -19,15 +19,52 @@ export class ScheduleDialog {
     await expect(this.dialog).toBeVisible();
   }
 
+  /** Opens the dialog with the keyboard: focus the button, Enter. */
+  async openWithKeyboard() {
+    await this.page.getByRole("button", { name: "Schedule meeting" }).focus();
+    await this.page.keyboard.press("Enter");
+    await expect(this.dialog).toBeVisible();
+  }
+
+  async close() {
+    await this.page.keyboard.press("Escape");
+    await expect(this.dialog).toBeHidden();
+  }
+
   async chooseRotation(name: string) {
     await this.dialog.getByRole("tab", { name: "Meeting rotation" }).click();
     await this.rotationSelect.selectOption({ label: name });
     await expect(this.hostSelect).toBeEnabled();
   }
 
+  /**
+   * Chooses a rotation with the arrow keys only, as a keyboard user walks a native select:
+   * each ArrowDown selects the next option, until the one named is selected.
+   */
+  async chooseRotationWithKeyboard(name: string) {
+    // The rotation tab is the one a rep with the permission sees first.
+    await this.rotationSelect.focus();
+    const options = await this.rotationSelect.locator("option").count();
+    for (let step = 0; step < options && (await this.rotationSelect.locator("option:checked").textContent()) !== name; step++) {
+      await this.page.keyboard.press("ArrowDown");
+    }
+    await expect(this.rotationSelect.locator("option:checked")).toHaveText(name);
+    await expect(this.hostSelect).toBeEnabled();
+  }
+
+  /** The host option selected now: the proposal until the rep overrides it. */
+  selectedHost(): Locator {
+    return this.hostSelect.locator("option:checked");
+  }
+
   /** The label of the selected host option, e.g. "Lukas Schmidt (proposed) — 1 meeting, …". */
   async selectedHostLabel(): Promise<string> {
     return (await this.hostSelect.locator("option:checked").textContent()) ?? "";
+  }
+
+  /** A member's count, read from their option label. */
+  async countOf(name: string): Promise<number> {
+    return countIn((await this.hostOption(name).textContent()) ?? "");
   }
 
   /** The option label for a member, for reading their count. */
@@ -54,6 +91,21 @@ export class ScheduleDialog {
     }
     await this.freeSlots().first().click();
     await expect(this.calendar.getByRole("button", { pressed: true })).toHaveCount(1);
+  }
+
+  /** Picks the first free slot and books it with the keyboard alone (Space, then Enter). */
+  async pickFirstFreeSlotAndBookWithKeyboard() {
+    await expect(this.calendar.getByText(/works/)).toBeVisible();
+    for (let week = 0; week < 4 && (await this.freeSlots().count()) === 0; week++) {
+      await this.calendar.getByRole("button", { name: "Next week →" }).focus();
+      await this.page.keyboard.press("Enter");
+      await expect(this.calendar.getByText("Loading calendar…")).toBeHidden();
+    }
+    await this.freeSlots().first().focus();
+    await this.page.keyboard.press("Space");
+    await this.dialog.getByRole("button", { name: "Book meeting" }).focus();
+    await this.page.keyboard.press("Enter");
+    await expect(this.dialog).toBeHidden();
   }
 
   async book() {

@@ -1,13 +1,14 @@
 import { expect, it } from "vitest";
 import { hostCalendarSchema } from "@/lib/server/api/contract/calendar";
 import { api } from "../api-client";
-import type { AppServer, Caller } from "../app-server";
+import type { Caller } from "../app-server";
 import { expectBody, expectError } from "./expect";
+import { describeApiContract } from "./suite";
 
 const DAY_MS = 86_400_000;
 const at = (days: number) => new Date(Date.now() + days * DAY_MS).toISOString();
 
-export function calendarContract(server: () => AppServer): void {
+describeApiContract("calendars", (server) => {
   const calendar = (userId: string, query: string, as: Caller = "rep") => api(server(), "GET", `/api/v1/users/${userId}/calendar${query}`, { as });
 
   it("shows a colleague's busy time without titles, and free slots inside the range", async () => {
@@ -47,4 +48,4 @@ export function calendarContract(server: () => AppServer): void {
       expectError(await calendar(id, ""), 404, "user_not_found");
     }
   });
-}
+});

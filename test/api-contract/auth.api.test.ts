@@ -6,10 +6,11 @@ import { hashToken } from "@/lib/server/tokens";
 import { api, signIn } from "../api-client";
 import { DEMO, type AppServer } from "../app-server";
 import { expectBody, expectError } from "./expect";
+import { describeApiContract } from "./suite";
 
 const NO_SUCH_UUID = "00000000-0000-4000-8000-000000000000";
 
-export function authContract(server: () => AppServer): void {
+describeApiContract("authentication", (server) => {
   const endpoints = (s: AppServer): Array<[string, string]> => [
     ["GET", "/api/v1/rotations"],
     ["GET", `/api/v1/rotations/${s.facts.rotationIds.emea}`],
@@ -71,4 +72,4 @@ export function authContract(server: () => AppServer): void {
     expect(s.facts.tokens.admin.startsWith(row?.tokenPrefix ?? "?")).toBe(true);
     expect(row?.lastUsedAt).toBeInstanceOf(Date);
   });
-}
+});

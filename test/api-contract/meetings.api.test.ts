@@ -3,8 +3,9 @@ import { hostCalendarSchema } from "@/lib/server/api/contract/calendar";
 import { bookedMeetingSchema, meetingDeletionSchema } from "@/lib/server/api/contract/meetings";
 import { availabilityChangeSchema, proposalSchema, rotationDetailSchema } from "@/lib/server/api/contract/rotations";
 import { api } from "../api-client";
-import type { AppServer, Caller } from "../app-server";
+import type { Caller } from "../app-server";
 import { expectBody, expectError } from "./expect";
+import { describeApiContract } from "./suite";
 
 const NO_SUCH_UUID = "00000000-0000-4000-8000-000000000000";
 const DAY_MS = 86_400_000;
@@ -17,7 +18,7 @@ function sundayNight(): string {
   return day.toISOString();
 }
 
-export function meetingsContract(server: () => AppServer): void {
+describeApiContract("meetings", (server) => {
   const booking = (extra: Record<string, unknown> = {}) => ({
     recordType: "contact",
     recordId: server().facts.contactIds[0],
@@ -131,4 +132,4 @@ export function meetingsContract(server: () => AppServer): void {
     expect((await api(server(), "GET", "/api/v1/meetings")).status).toBe(405);
     expect((await api(server(), "PUT", `/api/v1/meetings/${NO_SUCH_UUID}`, { body: {} })).status).toBe(405);
   });
-}
+});

@@ -1,12 +1,12 @@
 import { expect, it } from "vitest";
 import { availabilityChangeSchema, proposalSchema, rotationDetailSchema, rotationListSchema } from "@/lib/server/api/contract/rotations";
 import { api } from "../api-client";
-import type { AppServer } from "../app-server";
 import { expectBody, expectError } from "./expect";
+import { describeApiContract } from "./suite";
 
 const NO_SUCH_UUID = "00000000-0000-4000-8000-000000000000";
 
-export function rotationsContract(server: () => AppServer): void {
+describeApiContract("rotations", (server) => {
   const emea = () => server().facts.rotationIds.emea;
   const member = (userId: string) => `/api/v1/rotations/${emea()}/members/${userId}`;
 
@@ -85,4 +85,4 @@ export function rotationsContract(server: () => AppServer): void {
     const detail = expectBody(await api(server(), "GET", `/api/v1/rotations/${emea()}`), 200, rotationDetailSchema);
     expect(detail.members.find((m) => m.userId === "usr_lukas")?.available).toBe(true);
   });
-}
+});
