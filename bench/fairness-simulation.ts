@@ -15,7 +15,7 @@ import type { Result } from "@/lib/domain/result";
 import { bookMeeting } from "@/lib/server/booking/book-meeting";
 import { createRotation } from "@/lib/server/use-cases/create-rotation";
 import { deleteMeeting } from "@/lib/server/use-cases/delete-meeting";
-import { getProposal } from "@/lib/server/use-cases/get-proposal";
+import { getProposal } from "@/lib/server/queries/get-proposal";
 import { setMemberAvailability } from "@/lib/server/use-cases/set-member-availability";
 import { updateRotation } from "@/lib/server/use-cases/update-rotation";
 import { actorFor, ALWAYS_WORKING, insertContact, insertUser } from "@/test/factories";

@@ -5,7 +5,7 @@ import { sql } from "drizzle-orm";
 import { users } from "@/db/schema";
 import { loadActor } from "@/lib/server/actor";
 import { createRotation } from "@/lib/server/use-cases/create-rotation";
-import { getProposal } from "@/lib/server/use-cases/get-proposal";
+import { getProposal } from "@/lib/server/queries/get-proposal";
 import { openBenchDatabase, round, summarize } from "./support";
 
 const MEMBERS = 20;

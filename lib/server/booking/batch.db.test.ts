@@ -5,7 +5,7 @@ import type { Result } from "@/lib/domain/result";
 import type { Actor } from "@/lib/server/actor";
 import { bookRotationBatch } from "@/lib/server/booking/batch";
 import type { BookedMeeting, ReadyBooking } from "@/lib/server/booking/booked-meeting";
-import { getProposal } from "@/lib/server/use-cases/get-proposal";
+import { getProposal } from "@/lib/server/queries/get-proposal";
 import { rotationFixture, slot } from "@/test/booking-fixture";
 import { describeEachDatabase } from "@/test/db";
 import { expectCountsDerived, unwrap } from "@/test/rotation-counts";

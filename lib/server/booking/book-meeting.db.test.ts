@@ -5,7 +5,7 @@ import { loadActor } from "@/lib/server/actor";
 import { bookMeeting } from "@/lib/server/booking/book-meeting";
 import { createRotation } from "@/lib/server/use-cases/create-rotation";
 import { deleteMeeting } from "@/lib/server/use-cases/delete-meeting";
-import { getProposal } from "@/lib/server/use-cases/get-proposal";
+import { getProposal } from "@/lib/server/queries/get-proposal";
 import { NOW, auditOf, bookingInput, countRows, rotationFixture, slot } from "@/test/booking-fixture";
 import { describeEachDatabase } from "@/test/db";
 import { actorFor, insertUser } from "@/test/factories";

@@ -2,7 +2,7 @@ import { eq, sql } from "drizzle-orm";
 import { expect, it } from "vitest";
 import { rotationMembers, rotations, users } from "@/db/schema";
 import { loadActor } from "@/lib/server/actor";
-import { getProposal } from "@/lib/server/use-cases/get-proposal";
+import { getProposal } from "@/lib/server/queries/get-proposal";
 import { describeEachDatabase } from "@/test/db";
 import { seedDemoDataIfEmpty } from "./demo";
 

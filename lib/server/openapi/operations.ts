@@ -5,7 +5,7 @@ import { bookedMeetingSchema, meetingDeletionSchema } from "@/lib/server/api/con
 import { hostCalendarSchema } from "@/lib/server/api/contract/calendar";
 import { availabilityChangeSchema, proposalSchema, rotationDetailSchema, rotationListSchema } from "@/lib/server/api/contract/rotations";
 import { bookMeetingInputSchema } from "@/lib/server/booking/input";
-import { hostCalendarQuerySchema } from "@/lib/server/use-cases/get-host-calendar";
+import { hostCalendarQuerySchema } from "@/lib/server/queries/get-host-calendar";
 import { availabilityInputSchema } from "@/lib/server/use-cases/set-member-availability";
 import { entityId, userId } from "@/lib/server/validation";
 

@@ -2,7 +2,7 @@ import { eq } from "drizzle-orm";
 import { expect, it } from "vitest";
 import { auditEvents, rotationMembers, users } from "@/db/schema";
 import { listMemberOptions, listUsers } from "@/lib/server/queries/users";
-import { getProposal } from "@/lib/server/use-cases/get-proposal";
+import { getProposal } from "@/lib/server/queries/get-proposal";
 import { updateUser } from "@/lib/server/use-cases/update-user";
 import { auditOf, countRows, rotationFixture, slot } from "@/test/booking-fixture";
 import { describeEachDatabase } from "@/test/db";

@@ -1,6 +1,6 @@
 import "server-only";
 import { z } from "zod";
-import type { HostCalendar } from "@/lib/server/use-cases/get-host-calendar";
+import type { HostCalendar } from "@/lib/server/queries/get-host-calendar";
 import { iso, timestamp } from "./common";
 
 const intervalShape = { start: timestamp, end: timestamp };

@@ -1,7 +1,7 @@
 import "server-only";
 import { z } from "zod";
 import type { RotationDetail, RotationSummary } from "@/lib/server/queries/rotations";
-import type { Proposal } from "@/lib/server/use-cases/get-proposal";
+import type { Proposal } from "@/lib/server/queries/get-proposal";
 import { ineligibleReasonSchema, iso, presentRanking, rankingSchema, timestamp } from "./common";
 
 const distributionSchema = z.enum(["even", "weighted"]).describe("`even` (R8) or `weighted` (R8w).");

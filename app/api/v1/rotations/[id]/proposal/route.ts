@@ -2,7 +2,7 @@ import { presentProposal } from "@/lib/server/api/contract/rotations";
 import { errorResponse } from "@/lib/server/api/errors";
 import { authenticated, respond } from "@/lib/server/api/handler";
 import { refuseQuery } from "@/lib/server/api/query";
-import { getProposal } from "@/lib/server/use-cases/get-proposal";
+import { getProposal } from "@/lib/server/queries/get-proposal";
 
 /** Who is next (R8, R8w) and the full ranking that explains it. */
 export const GET = authenticated<{ id: string }>(async ({ request, actor, db, params }) => {

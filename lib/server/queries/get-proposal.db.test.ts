@@ -3,7 +3,7 @@ import { expect, it } from "vitest";
 import { busyBlocks, users } from "@/db/schema";
 import type { Database } from "@/db/client";
 import type { Actor } from "@/lib/server/actor";
-import { getProposal } from "@/lib/server/use-cases/get-proposal";
+import { getProposal } from "@/lib/server/queries/get-proposal";
 import { setMemberAvailability } from "@/lib/server/use-cases/set-member-availability";
 import { updateRotation } from "@/lib/server/use-cases/update-rotation";
 import { rotationFixture, slot } from "@/test/booking-fixture";

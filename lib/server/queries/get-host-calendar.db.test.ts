@@ -1,7 +1,7 @@
 import { expect, it } from "vitest";
 import { busyBlocks } from "@/db/schema";
 import { bookMeeting } from "@/lib/server/booking/book-meeting";
-import { getHostCalendar, MAX_CALENDAR_DAYS } from "@/lib/server/use-cases/get-host-calendar";
+import { getHostCalendar, MAX_CALENDAR_DAYS } from "@/lib/server/queries/get-host-calendar";
 import { describeEachDatabase } from "@/test/db";
 import { actorFor, insertContact, insertUser } from "@/test/factories";
 import { unwrap } from "@/test/rotation-counts";
