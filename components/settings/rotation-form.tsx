@@ -3,7 +3,7 @@
 import { useEffect, useEffectEvent, useMemo, useState } from "react";
 import { TextField } from "@/components/ui/text-field";
 import type { MemberOptions } from "@/lib/server/queries/users";
-import { fieldErrors, hasFormLevelMessage, fieldErrorsUnder, type FormState } from "./action-state";
+import { fieldErrors, hasFormLevelMessage, fieldErrorsUnder, type FormState } from "@/lib/forms/action-state";
 import { FormAlert } from "./form-alert";
 import { PendingButton } from "./pending-button";
 import { useActionForm } from "./use-action-form";

@@ -1,7 +1,7 @@
 "use client";
 
 import { useEffect, useEffectEvent, useState } from "react";
-import { fieldErrors, hasFormLevelMessage, type FormState } from "@/components/settings/action-state";
+import { fieldErrors, hasFormLevelMessage, type FormState } from "@/lib/forms/action-state";
 import { FormAlert } from "@/components/settings/form-alert";
 import { PendingButton } from "@/components/settings/pending-button";
 import { useActionForm } from "@/components/settings/use-action-form";

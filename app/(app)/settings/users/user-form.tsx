@@ -1,7 +1,7 @@
 "use client";
 
 import { useEffect, useEffectEvent, useMemo, useState } from "react";
-import { fieldErrors, hasFormLevelMessage, type FormState } from "@/components/settings/action-state";
+import { fieldErrors, hasFormLevelMessage, type FormState } from "@/lib/forms/action-state";
 import { CheckboxField } from "@/components/settings/checkbox-field";
 import { FormAlert } from "@/components/settings/form-alert";
 import { PendingButton } from "@/components/settings/pending-button";
