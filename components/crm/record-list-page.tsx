@@ -1,5 +1,4 @@
 import Link from "next/link";
-import type { RecordType } from "@/db/schema";
 import { RECORD_TYPE_INFO, recordHref } from "@/lib/domain/records";
 import { getDb } from "@/lib/server/db";
 import { listRecords } from "@/lib/server/queries/record-list";
@@ -13,7 +12,7 @@ export interface ListSearchParams {
 const first = (value: string | string[] | undefined) => (Array.isArray(value) ? value[0] : value);
 
 /** The list page shared by contacts, companies, deals and tickets: search by name, pages of 20. */
-export async function RecordListPage({ type, searchParams }: { type: RecordType; searchParams: Promise<ListSearchParams> }) {
+export async function RecordListPage({ type, searchParams }: { type: keyof typeof RECORD_TYPE_INFO; searchParams: Promise<ListSearchParams> }) {
   await requirePageActor();
   const params = await searchParams;
   const query = first(params.q)?.slice(0, 100) ?? "";

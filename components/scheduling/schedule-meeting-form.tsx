@@ -4,7 +4,6 @@ import * as Tabs from "@radix-ui/react-tabs";
 import { useQuery, useQueryClient } from "@tanstack/react-query";
 import { useRouter } from "next/navigation";
 import { useState, useTransition } from "react";
-import { bookMeetingAction } from "@/app/(app)/_scheduling/actions";
 import { Button } from "@/components/ui/button";
 import { TextField } from "@/components/ui/text-field";
 import { useToast } from "@/components/ui/toast";
@@ -12,7 +11,7 @@ import type { AppError } from "@/lib/domain/result";
 import { MEETING_DURATIONS } from "@/lib/domain/slots";
 import { proposalQuery, resetScheduling } from "@/lib/query/scheduling";
 import { NextFreeMemberHint, RotationHostPicker } from "./rotation-host-picker";
-import type { SchedulingContext } from "./types";
+import type { SchedulingActions, SchedulingContext } from "./types";
 import { useHostWeek } from "./use-host-week";
 import { WeekCalendar } from "./week-calendar";
 
@@ -27,7 +26,7 @@ function lastUsedRotation(rotations: SchedulingContext["rotations"]): string {
 const tabClasses = "border-b-2 border-transparent px-3 py-2 text-sm font-medium text-slate-600 data-[state=active]:border-brand-600 data-[state=active]:text-brand-700";
 
 /** The body of the "Schedule meeting" dialog: pick a host, a slot, the details, and book. */
-export function ScheduleMeetingForm({ context, onBooked }: { context: SchedulingContext; onBooked: () => void }) {
+export function ScheduleMeetingForm({ context, bookMeeting, onBooked }: { context: SchedulingContext; bookMeeting: SchedulingActions["bookMeeting"]; onBooked: () => void }) {
   const { record, viewer } = context;
   const [tab, setTab] = useState<Tab>(context.canUseRotations ? "rotation" : "meeting");
   const [rotationId, setRotationId] = useState(() => lastUsedRotation(context.rotations));
@@ -60,7 +59,7 @@ export function ScheduleMeetingForm({ context, onBooked }: { context: Scheduling
   const book = () =>
     startTransition(async () => {
       setError(null);
-      const result = await bookMeetingAction({
+      const result = await bookMeeting({
         recordType: record.type,
         recordId: record.id,
         title,

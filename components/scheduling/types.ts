@@ -1,4 +1,8 @@
-import type { RecordType } from "@/db/schema/meetings";
+import type { RECORD_TYPE_INFO } from "@/lib/domain/records";
+import type { Result } from "@/lib/domain/result";
+
+/** The record types, named without reaching into db/ (components sit above the schema). */
+type RecordType = keyof typeof RECORD_TYPE_INFO;
 
 /** What the record page hands the booking dialog: plain data, no server modules. */
 export interface SchedulingContext {
@@ -7,4 +11,27 @@ export interface SchedulingContext {
   /** Seat + "Create scheduling pages for others" (R4): only then the rotation tab exists. */
   canUseRotations: boolean;
   rotations: Array<{ id: string; name: string }>;
+}
+
+/** What the booking form sends; the server validates it again (it arrives as `unknown`). */
+export interface BookMeetingRequest {
+  recordType: RecordType;
+  recordId: string;
+  title: string;
+  start: string;
+  durationMinutes: number;
+  location?: string;
+  attendeeContactIds: string[];
+  rotationId?: string;
+  hostUserId?: string;
+}
+
+/**
+ * The server actions the scheduling components call. The route passes them in (a server
+ * component may hand a server action to a client one), so components never import app/.
+ * Only the fields the UI reads are named here.
+ */
+export interface SchedulingActions {
+  bookMeeting: (request: BookMeetingRequest) => Promise<Result<{ isOverride: boolean }>>;
+  deleteMeeting: (meetingId: string) => Promise<Result<{ countDecremented: boolean }>>;
 }
