@@ -64,6 +64,11 @@ export function MemberPicker({ label, users, teams, selection, onSelectionChange
         disabledKeys={disabledKeys}
         inputValue={query}
         onInputChange={setQuery}
+        // Closing clears the search: the chips show what was chosen, and a query left behind
+        // would make the list open again at once (React Aria reopens on unsettled input).
+        onOpenChange={(isOpen) => {
+          if (!isOpen) setQuery("");
+        }}
         allowsEmptyCollection
         isInvalid={Boolean(errors?.length)}
         aria-describedby={describedBy}
@@ -94,7 +99,7 @@ export function MemberPicker({ label, users, teams, selection, onSelectionChange
             className="w-full rounded-md border border-slate-300 bg-white px-3 py-2 text-sm shadow-sm placeholder:text-slate-500 focus:border-brand-500 data-invalid:border-red-500"
           />
           {listContainer && (
-            <Popover UNSTABLE_portalContainer={listContainer} offset={4} className="w-(--trigger-width) overflow-y-auto rounded-md border border-slate-200 bg-white shadow-lg">
+            <Popover UNSTABLE_portalContainer={listContainer} offset={4} className="left-0! w-(--trigger-width) overflow-y-auto rounded-md border border-slate-200 bg-white shadow-lg">
               <ListBox<(typeof sections)[number]>
                 items={sections}
                 renderEmptyState={() => <p className="px-3 py-2 text-sm text-slate-600">No users or teams match “{query}”.</p>}
