@@ -1,5 +1,6 @@
 import Link from "next/link";
 import type { ReactNode } from "react";
+import { signOut } from "@/app/login/actions";
 import { NavLinks } from "@/components/shell/nav-links";
 import { UserMenu } from "@/components/shell/user-menu";
 import { requirePageActor } from "@/lib/server/session";
@@ -19,7 +20,7 @@ export default async function AppLayout({ children }: { children: ReactNode }) {
             </Link>
             <NavLinks />
           </div>
-          <UserMenu name={actor.name} email={actor.email} role={actor.role} />
+          <UserMenu name={actor.name} email={actor.email} role={actor.role} signOut={signOut} />
         </nav>
       </header>
       <main id="main" className="mx-auto max-w-7xl px-4 py-6">

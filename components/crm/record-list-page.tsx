@@ -1,6 +1,5 @@
 import Link from "next/link";
-import type { RecordType } from "@/lib/domain/records";
-import { RECORD_TYPE_INFO, recordHref } from "@/lib/domain/records";
+import { RECORD_TYPE_INFO, recordHref, type RecordType } from "@/lib/domain/records";
 import { getDb } from "@/lib/server/db";
 import { listRecords } from "@/lib/server/queries/record-list";
 import { requirePageActor } from "@/lib/server/session";

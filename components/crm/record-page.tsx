@@ -1,9 +1,8 @@
 import Link from "next/link";
 import { notFound } from "next/navigation";
-import type { RecordType } from "@/lib/domain/records";
 import { MeetingTimeline } from "@/components/scheduling/meeting-timeline";
 import { ScheduleMeetingButton } from "@/components/scheduling/schedule-meeting-button";
-import type { SchedulingContext } from "@/components/scheduling/types";
+import type { SchedulingActions, SchedulingContext } from "@/components/scheduling/types";
 import { canBookOwnMeetings, canBookWithRotation } from "@/lib/domain/permissions";
 import { RECORD_TYPE_INFO, recordHref } from "@/lib/domain/records";
 import { getDb } from "@/lib/server/db";
@@ -18,8 +17,15 @@ function attendeeCandidates(record: RecordDetail): Array<{ id: string; name: str
   return record.associations.filter((group) => group.type === "contact").flatMap((group) => group.records.map(({ id, name }) => ({ id, name })));
 }
 
+interface RecordPageProps {
+  type: SchedulingContext["record"]["type"];
+  params: Promise<{ id: string }>;
+  /** From the route: components do not import app/. */
+  actions: SchedulingActions;
+}
+
 /** A record's properties, associations, meetings and the "Schedule meeting" dialog (§4). */
-export async function RecordPage({ type, params }: { type: RecordType; params: Promise<{ id: string }> }) {
+export async function RecordPage({ type, params, actions }: RecordPageProps) {
   const actor = await requirePageActor();
   const { id } = await params;
   const db = await getDb();
@@ -52,7 +58,7 @@ export async function RecordPage({ type, params }: { type: RecordType; params: P
           <p className="text-xs font-semibold tracking-wide text-slate-500 uppercase">{info.singular}</p>
           <h1 className="text-2xl font-semibold">{record.name}</h1>
         </div>
-        {canBookOwnMeetings(actor) && <ScheduleMeetingButton context={scheduling} />}
+        {canBookOwnMeetings(actor) && <ScheduleMeetingButton context={scheduling} bookMeeting={actions.bookMeeting} />}
       </div>
       <div className="grid gap-6 md:grid-cols-3">
         <section aria-labelledby="properties-heading" className="rounded-lg border border-slate-200 bg-white p-5 shadow-sm md:col-span-1">
@@ -100,7 +106,7 @@ export async function RecordPage({ type, params }: { type: RecordType; params: P
         <h2 id="meetings-heading" className="mb-3 font-semibold">
           Meetings
         </h2>
-        <MeetingTimeline meetings={meetings} viewer={actor} />
+        <MeetingTimeline meetings={meetings} viewer={actor} deleteMeeting={actions.deleteMeeting} />
       </section>
     </div>
   );

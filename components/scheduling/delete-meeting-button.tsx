@@ -3,13 +3,19 @@
 import { useQueryClient } from "@tanstack/react-query";
 import { useRouter } from "next/navigation";
 import { useState, useTransition } from "react";
-import { deleteMeetingAction } from "@/app/(app)/_scheduling/actions";
 import { Button } from "@/components/ui/button";
 import { ConfirmDialog } from "@/components/ui/confirm-dialog";
 import { useToast } from "@/components/ui/toast";
 import { resetScheduling } from "@/lib/query/scheduling";
+import type { SchedulingActions } from "./types";
 
-export function DeleteMeetingButton({ meetingId, title }: { meetingId: string; title: string }) {
+interface DeleteMeetingButtonProps {
+  meetingId: string;
+  title: string;
+  deleteMeeting: SchedulingActions["deleteMeeting"];
+}
+
+export function DeleteMeetingButton({ meetingId, title, deleteMeeting }: DeleteMeetingButtonProps) {
   const [open, setOpen] = useState(false);
   const [pending, startTransition] = useTransition();
   const toast = useToast();
@@ -18,7 +24,7 @@ export function DeleteMeetingButton({ meetingId, title }: { meetingId: string; t
 
   const confirm = () =>
     startTransition(async () => {
-      const result = await deleteMeetingAction(meetingId);
+      const result = await deleteMeeting(meetingId);
       if (!result.ok) {
         toast(result.error.message, "error");
         return;

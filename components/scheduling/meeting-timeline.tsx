@@ -2,14 +2,16 @@ import { formatDateTime, formatTimeRange } from "@/lib/domain/format-time";
 import { canDeleteMeeting, type ActorRights } from "@/lib/domain/permissions";
 import type { TimelineMeeting } from "@/lib/server/queries/record-meetings";
 import { DeleteMeetingButton } from "./delete-meeting-button";
+import type { SchedulingActions } from "./types";
 
 interface MeetingTimelineProps {
   meetings: TimelineMeeting[];
   viewer: ActorRights & { id: string; timeZone: string };
+  deleteMeeting: SchedulingActions["deleteMeeting"];
 }
 
 /** The record's meetings, in the viewer's time zone, each with its invite and delete (§4). */
-export function MeetingTimeline({ meetings, viewer }: MeetingTimelineProps) {
+export function MeetingTimeline({ meetings, viewer, deleteMeeting }: MeetingTimelineProps) {
   const viewerTimeZone = viewer.timeZone;
   if (meetings.length === 0) {
     return <p className="text-sm text-slate-600">No meetings yet. Use “Schedule meeting” to book one.</p>;
@@ -37,7 +39,7 @@ export function MeetingTimeline({ meetings, viewer }: MeetingTimelineProps) {
                 <a href={`/api/meetings/${m.id}/invite.ics`} className="rounded-md px-2 py-1 text-sm font-medium text-brand-700 underline" download>
                   Download invite<span className="sr-only"> for {m.title}</span>
                 </a>
-                {canDeleteMeeting(viewer, m) && <DeleteMeetingButton meetingId={m.id} title={m.title} />}
+                {canDeleteMeeting(viewer, m) && <DeleteMeetingButton meetingId={m.id} title={m.title} deleteMeeting={deleteMeeting} />}
               </div>
             </div>
           </li>

@@ -2,9 +2,9 @@
 
 import { useEffect, useState, type ComponentType } from "react";
 import { Button } from "@/components/ui/button";
-import type { SchedulingContext } from "./types";
+import type { SchedulingActions, SchedulingContext } from "./types";
 
-type DialogComponent = ComponentType<{ context: SchedulingContext; onClose: () => void }>;
+type DialogComponent = ComponentType<{ context: SchedulingContext; bookMeeting: SchedulingActions["bookMeeting"]; onClose: () => void }>;
 
 // The dialog (tabs, calendar, query code) is not part of the record page's first load: it is
 // fetched once the page is idle, or on hover, focus or click of the button. It is held in
@@ -12,7 +12,7 @@ type DialogComponent = ComponentType<{ context: SchedulingContext; onClose: () =
 // throttles Suspense reveals by ~300 ms, which the rep would feel on every opening).
 const loadDialog = () => import("./schedule-meeting-dialog").then((m): DialogComponent => m.ScheduleMeetingDialog);
 
-export function ScheduleMeetingButton({ context }: { context: SchedulingContext }) {
+export function ScheduleMeetingButton({ context, bookMeeting }: { context: SchedulingContext; bookMeeting: SchedulingActions["bookMeeting"] }) {
   const [Dialog, setDialog] = useState<DialogComponent | null>(null);
   const [open, setOpen] = useState(false);
   const ensureLoaded = () => {
@@ -35,7 +35,7 @@ export function ScheduleMeetingButton({ context }: { context: SchedulingContext 
       >
         Schedule meeting
       </Button>
-      {open && Dialog && <Dialog context={context} onClose={() => setOpen(false)} />}
+      {open && Dialog && <Dialog context={context} bookMeeting={bookMeeting} onClose={() => setOpen(false)} />}
     </>
   );
 }

@@ -2,13 +2,13 @@
 
 import { Dialog } from "@/components/ui/dialog";
 import { ScheduleMeetingForm } from "./schedule-meeting-form";
-import type { SchedulingContext } from "./types";
+import type { SchedulingActions, SchedulingContext } from "./types";
 
 /** Mounted only while open, so every opening starts from a fresh proposal. */
-export function ScheduleMeetingDialog({ context, onClose }: { context: SchedulingContext; onClose: () => void }) {
+export function ScheduleMeetingDialog({ context, bookMeeting, onClose }: { context: SchedulingContext; bookMeeting: SchedulingActions["bookMeeting"]; onClose: () => void }) {
   return (
     <Dialog open onOpenChange={(open) => !open && onClose()} title="Schedule meeting" widthClass="w-[min(64rem,96vw)]">
-      <ScheduleMeetingForm context={context} onBooked={onClose} />
+      <ScheduleMeetingForm context={context} bookMeeting={bookMeeting} onBooked={onClose} />
     </Dialog>
   );
 }

@@ -1,4 +1,5 @@
 import type { RecordType } from "@/lib/domain/records";
+import type { Result } from "@/lib/domain/result";
 
 /** What the record page hands the booking dialog: plain data, no server modules. */
 export interface SchedulingContext {
@@ -7,4 +8,27 @@ export interface SchedulingContext {
   /** Seat + "Create scheduling pages for others" (R4): only then the rotation tab exists. */
   canUseRotations: boolean;
   rotations: Array<{ id: string; name: string }>;
+}
+
+/** What the booking form sends; the server validates it again (it arrives as `unknown`). */
+export interface BookMeetingRequest {
+  recordType: RecordType;
+  recordId: string;
+  title: string;
+  start: string;
+  durationMinutes: number;
+  location?: string;
+  attendeeContactIds: string[];
+  rotationId?: string;
+  hostUserId?: string;
+}
+
+/**
+ * The server actions the scheduling components call. The route passes them in (a server
+ * component may hand a server action to a client one), so components never import app/.
+ * Only the fields the UI reads are named here.
+ */
+export interface SchedulingActions {
+  bookMeeting: (request: BookMeetingRequest) => Promise<Result<{ isOverride: boolean }>>;
+  deleteMeeting: (meetingId: string) => Promise<Result<{ countDecremented: boolean }>>;
 }

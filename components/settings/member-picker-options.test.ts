@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { matchesQuery, moveActive, pickerOptions, toggleOption } from "./member-picker-options";
+import { matchesQuery, pickerOptions, toggleOption } from "./member-picker-options";
 
 const users = [
   { id: "u1", name: "Camille Dubois", email: "camille@acme.test", ineligibleText: "" },
@@ -23,14 +23,5 @@ describe("member picker options", () => {
     const [kept] = pickerOptions(users, teams, { userIds: ["u2"], teamIds: [] }, "sofia");
     expect(kept?.disabledReason).toBeNull();
     expect(kept && toggleOption({ userIds: ["u2"], teamIds: [] }, kept)).toEqual({ userIds: [], teamIds: [] });
-  });
-
-  it("moves the active option by one, starting from either end, stopping at the ends", () => {
-    const options = pickerOptions(users, teams, { userIds: [], teamIds: [] }, "");
-    expect(moveActive(options, null, 1)).toBe("team-t1");
-    expect(moveActive(options, null, -1)).toBe("user-u2");
-    expect(moveActive(options, "user-u2", 1)).toBe("user-u2");
-    expect(moveActive(options, "user-u1", -1)).toBe("team-t1");
-    expect(moveActive([], null, 1)).toBeNull();
   });
 });

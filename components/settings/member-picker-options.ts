@@ -3,7 +3,7 @@ import type { MemberOption, TeamOption } from "@/lib/server/queries/users";
 export interface PickerOption {
   kind: "team" | "user";
   id: string;
-  /** Unique across both kinds; also the DOM id suffix. */
+  /** Unique across both kinds; the listbox key. */
   key: string;
   label: string;
   secondary: string;
@@ -65,15 +65,6 @@ export function pickerOptions(users: readonly MemberOption[], teams: readonly Te
       };
     });
   return [...teamOptions, ...userOptions];
-}
-
-/** The next option to make active when moving by `step`, stopping at either end. */
-export function moveActive(options: readonly PickerOption[], activeKey: string | null, step: 1 | -1): string | null {
-  if (options.length === 0) return null;
-  const index = options.findIndex((option) => option.key === activeKey);
-  if (index === -1) return (step === 1 ? options[0] : options.at(-1))?.key ?? null;
-  const next = Math.min(options.length - 1, Math.max(0, index + step));
-  return options[next]?.key ?? null;
 }
 
 /** Adds or removes one option from the selection; disabled options never get in. */

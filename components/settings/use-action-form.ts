@@ -1,7 +1,7 @@
 "use client";
 
 import { startTransition, useActionState, type FormEvent } from "react";
-import { IDLE, type FormState } from "./action-state";
+import { IDLE, type FormState } from "@/lib/forms/action-state";
 
 /**
  * useActionState for the settings panels, submitted from onSubmit rather than `<form action>`.

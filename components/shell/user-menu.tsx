@@ -1,14 +1,13 @@
 "use client";
 
 import { useEffect, useRef, useState, useTransition } from "react";
-import { signOut } from "@/app/login/actions";
 
 /**
  * The account menu as a disclosure (a button that shows a small panel): all it holds is who
  * you are and "Sign out", which does not need a full menu widget and its positioning code
- * on every page.
+ * on every page. `signOut` is the server action, passed in by the layout.
  */
-export function UserMenu({ name, email, role }: { name: string; email: string; role: string }) {
+export function UserMenu({ name, email, role, signOut }: { name: string; email: string; role: string; signOut: () => Promise<void> }) {
   const [open, setOpen] = useState(false);
   const [signingOut, startSignOut] = useTransition();
   const container = useRef<HTMLDivElement>(null);

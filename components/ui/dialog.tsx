@@ -27,6 +27,14 @@ export function Dialog({ open, onOpenChange, title, description, children, varia
         <RadixDialog.Content
           className={`z-50 bg-white p-6 shadow-xl ${placement}`}
           {...(description ? {} : { "aria-describedby": undefined })}
+          // The dialog is the top layer: a React Aria list opened inside (the member picker's)
+          // must not hide the rest of the dialog from assistive tech while it is open.
+          data-react-aria-top-layer
+          // Radix hears Escape before the focused widget does: while a combobox inside has its
+          // list open, Escape closes only that list.
+          onEscapeKeyDown={(event) => {
+            if (event.target instanceof Element && event.target.getAttribute("aria-expanded") === "true") event.preventDefault();
+          }}
         >
           <div className="mb-4 flex items-start justify-between gap-4">
             <div>

@@ -34,7 +34,8 @@ export class RotationPanel {
   async pickWithKeyboard(name: string) {
     await this.members.fill(name);
     await expect(this.option(name)).toBeVisible();
-    // Typing makes the first pickable match active; Enter toggles it.
+    // ArrowDown makes the first pickable match active; Enter toggles it.
+    await this.members.press("ArrowDown");
     await this.members.press("Enter");
     await expect(this.option(name)).toHaveAttribute("aria-selected", "true");
   }

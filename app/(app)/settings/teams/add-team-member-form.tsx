@@ -1,7 +1,7 @@
 "use client";
 
 import { useActionState, useEffect, useId, useMemo, useRef } from "react";
-import { IDLE, fieldErrors } from "@/components/settings/action-state";
+import { IDLE, fieldErrors } from "@/lib/forms/action-state";
 import { SubmitButton } from "@/components/ui/submit-button";
 import { useToast } from "@/components/ui/toast";
 import type { MemberOption } from "@/lib/server/queries/users";

@@ -1,33 +1,29 @@
 "use client";
 
-import { useMemo, useState } from "react";
-import { Button } from "@/components/ui/button";
-import { Dialog } from "@/components/ui/dialog";
-import { useToast } from "@/components/ui/toast";
+import { useMemo } from "react";
+import { DialogFormButton } from "@/components/settings/dialog-form-button";
 import { renameTeamAction } from "./actions";
-import { TeamNameForm } from "./team-name-form";
+import { TeamNameField } from "./team-name-field";
 
 export function RenameTeamButton({ teamId, name }: { teamId: string; name: string }) {
-  const [open, setOpen] = useState(false);
-  const toast = useToast();
   const action = useMemo(() => renameTeamAction.bind(null, teamId), [teamId]);
   return (
-    <>
-      <Button variant="secondary" className="px-2.5 py-1.5" onClick={() => setOpen(true)}>
-        Rename<span className="sr-only"> {name}</span>
-      </Button>
-      <Dialog open={open} onOpenChange={setOpen} title={`Rename ${name}`} description="Rotations that include the team keep it; no count resets." widthClass="w-[min(28rem,95vw)]">
-        <TeamNameForm
-          action={action}
-          initialName={name}
-          submitLabel="Save"
-          pendingLabel="Saving…"
-          onSuccess={(state) => {
-            setOpen(false);
-            toast(state.message);
-          }}
-        />
-      </Dialog>
-    </>
+    <DialogFormButton
+      label={
+        <>
+          Rename<span className="sr-only"> {name}</span>
+        </>
+      }
+      buttonVariant="secondary"
+      buttonClassName="px-2.5 py-1.5"
+      title={`Rename ${name}`}
+      description="Rotations that include the team keep it; no count resets."
+      widthClass="w-[min(28rem,95vw)]"
+      action={action}
+      submitLabel="Save"
+      pendingLabel="Saving…"
+    >
+      {(state) => <TeamNameField state={state} initialName={name} />}
+    </DialogFormButton>
   );
 }

@@ -1,7 +1,7 @@
 "use server";
 
 import { revalidatePath } from "next/cache";
-import { asId, toFormState, type FormState } from "@/components/settings/action-state";
+import { asId, toFormState, type FormState } from "@/lib/forms/action-state";
 import type { Result } from "@/lib/domain/result";
 import { runAction } from "@/lib/server/action";
 import { updateUser, type UserUpdateOutcome } from "@/lib/server/use-cases/update-user";

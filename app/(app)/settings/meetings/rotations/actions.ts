@@ -2,7 +2,7 @@
 
 import { revalidatePath } from "next/cache";
 import { redirect } from "next/navigation";
-import { asId, toFormState, type FormState } from "@/components/settings/action-state";
+import { asId, toFormState, type FormState } from "@/lib/forms/action-state";
 import type { Result } from "@/lib/domain/result";
 import { runAction } from "@/lib/server/action";
 import { createRotation } from "@/lib/server/use-cases/create-rotation";

@@ -1,27 +1,23 @@
 "use client";
 
-import { useEffect, useEffectEvent, useMemo, useState } from "react";
-import { fieldErrors, hasFormLevelMessage, type FormState } from "@/components/settings/action-state";
+import { useMemo, useState } from "react";
 import { CheckboxField } from "@/components/settings/checkbox-field";
-import { FormAlert } from "@/components/settings/form-alert";
-import { PendingButton } from "@/components/settings/pending-button";
-import { useActionForm } from "@/components/settings/use-action-form";
 import { weekdayName } from "@/components/settings/format";
 import { TextField } from "@/components/ui/text-field";
+import { fieldErrors, type FormState } from "@/lib/forms/action-state";
 import type { SettingsUser } from "@/lib/server/queries/users";
 
 // Monday first, as people read a work week.
 const WEEK = [1, 2, 3, 4, 5, 6, 0];
 
-interface UserFormProps {
+interface UserFieldsProps {
   user: SettingsUser;
-  action: (state: FormState, formData: FormData) => Promise<FormState>;
-  onSuccess: (state: Extract<FormState, { status: "success" }>) => void;
+  /** The action's latest state, for the errors beside each field. */
+  state: FormState;
 }
 
 /** Role, seat, permission, calendar, time zone and working hours of one user. */
-export function UserForm({ user, action, onSuccess }: UserFormProps) {
-  const { state, pending, onSubmit } = useActionForm(action);
+export function UserFields({ user, state }: UserFieldsProps) {
   const [values, setValues] = useState(() => ({
     role: user.role,
     seatAssigned: user.seatAssigned,
@@ -36,14 +32,8 @@ export function UserForm({ user, action, onSuccess }: UserFormProps) {
   const set = <K extends keyof typeof values>(key: K, value: (typeof values)[K]) => setValues((current) => ({ ...current, [key]: value }));
   const timeZones = useMemo(() => Intl.supportedValuesOf("timeZone"), []);
 
-  const notifySuccess = useEffectEvent(onSuccess);
-  useEffect(() => {
-    if (state.status === "success") notifySuccess(state);
-  }, [state]);
-
   return (
-    <form onSubmit={onSubmit} noValidate className="flex flex-col gap-5">
-      {hasFormLevelMessage(state) && <FormAlert message={state.message} />}
+    <>
       <div className="flex flex-col gap-1">
         <label htmlFor="user-role" className="text-sm font-medium text-slate-700">
           Role
@@ -137,9 +127,6 @@ export function UserForm({ user, action, onSuccess }: UserFormProps) {
         </div>
       </fieldset>
 
-      <div className="flex justify-end gap-2 border-t border-slate-200 pt-4">
-        <PendingButton pending={pending} pendingLabel="Saving…">Save</PendingButton>
-      </div>
-    </form>
+    </>
   );
 }

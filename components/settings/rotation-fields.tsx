@@ -1,12 +1,9 @@
 "use client";
 
-import { useEffect, useEffectEvent, useMemo, useState } from "react";
+import { useMemo, useState } from "react";
 import { TextField } from "@/components/ui/text-field";
 import type { MemberOptions } from "@/lib/server/queries/users";
-import { fieldErrors, hasFormLevelMessage, fieldErrorsUnder, type FormState } from "./action-state";
-import { FormAlert } from "./form-alert";
-import { PendingButton } from "./pending-button";
-import { useActionForm } from "./use-action-form";
+import { fieldErrors, fieldErrorsUnder, type FormState } from "@/lib/forms/action-state";
 import type { Selection } from "./member-picker-options";
 import { MemberPicker } from "./member-picker";
 import { WeightsFieldset } from "./weights-fieldset";
@@ -19,15 +16,13 @@ export interface RotationFormValues {
   weights: Record<string, number>;
 }
 
-interface RotationFormProps {
-  action: (state: FormState, formData: FormData) => Promise<FormState>;
+interface RotationFieldsProps {
+  /** The action's latest state, for the errors beside each field. */
+  state: FormState;
   options: MemberOptions;
   initial: RotationFormValues;
   /** Set when editing: who is a member now, to warn before a change that resets counts (R7). */
   currentMemberIds?: readonly string[];
-  submitLabel: string;
-  pendingLabel: string;
-  onSuccess: (state: Extract<FormState, { status: "success" }>) => void;
 }
 
 /** Who would be a member with this selection: users chosen directly plus every user of a chosen team (R2). */
@@ -37,18 +32,12 @@ function prospectiveMemberIds(selection: Selection, options: MemberOptions): str
   return [...ids];
 }
 
-/** The rotation panel's form, for both Create and Edit: name, members, distribution, weights. */
-export function RotationForm({ action, options, initial, currentMemberIds, submitLabel, pendingLabel, onSuccess }: RotationFormProps) {
-  const { state, pending, onSubmit } = useActionForm(action);
+/** The rotation panel's fields, for both Create and Edit: name, members, distribution, weights. */
+export function RotationFields({ state, options, initial, currentMemberIds }: RotationFieldsProps) {
   const [name, setName] = useState(initial.name);
   const [distribution, setDistribution] = useState(initial.distribution);
   const [selection, setSelection] = useState<Selection>({ userIds: initial.userIds, teamIds: initial.teamIds });
   const [weights, setWeights] = useState<Record<string, string>>(() => Object.fromEntries(Object.entries(initial.weights).map(([id, w]) => [id, String(w)])));
-
-  const notifySuccess = useEffectEvent(onSuccess);
-  useEffect(() => {
-    if (state.status === "success") notifySuccess(state);
-  }, [state]);
 
   const prospective = useMemo(() => prospectiveMemberIds(selection, options), [selection, options]);
   const nameOf = (id: string) => options.users.find((user) => user.id === id)?.name ?? id;
@@ -56,8 +45,7 @@ export function RotationForm({ action, options, initial, currentMemberIds, submi
   const leaving = currentMemberIds ? currentMemberIds.filter((id) => !prospective.includes(id)) : [];
 
   return (
-    <form onSubmit={onSubmit} noValidate className="flex flex-col gap-5">
-      {hasFormLevelMessage(state) && <FormAlert message={state.message} />}
+    <>
       <TextField label="Rotation name" name="name" value={name} onChange={(event) => setName(event.target.value)} errors={fieldErrors(state, "name")} maxLength={100} autoComplete="off" required />
       <MemberPicker
         label="Rotation members"
@@ -104,9 +92,6 @@ export function RotationForm({ action, options, initial, currentMemberIds, submi
           {leaving.length > 0 && <p>{leaving.map(nameOf).join(", ")} will leave the rotation. Counts are kept.</p>}
         </div>
       )}
-      <div className="flex justify-end gap-2 border-t border-slate-200 pt-4">
-        <PendingButton pending={pending} pendingLabel={pendingLabel}>{submitLabel}</PendingButton>
-      </div>
-    </form>
+    </>
   );
 }

@@ -1,0 +1,94 @@
+"use client";
+
+import { useQuery, useQueryClient } from "@tanstack/react-query";
+import { useRouter } from "next/navigation";
+import { useReducer, useTransition } from "react";
+import { useToast } from "@/components/ui/toast";
+import { proposalQuery, resetScheduling } from "@/lib/query/scheduling";
+import { bookingFormReducer, initialBookingForm, type BookingFormEvent } from "./booking-form-state";
+import type { SchedulingActions, SchedulingContext } from "./types";
+import { useHostWeek } from "./use-host-week";
+
+const LAST_ROTATION_KEY = "meeting-rotations:last-rotation";
+
+/** Reps mostly book through the same rotation: start from the one they used last, if it still exists. */
+function lastUsedRotation(rotations: SchedulingContext["rotations"]): string {
+  const remembered = typeof window === "undefined" ? null : window.localStorage.getItem(LAST_ROTATION_KEY);
+  return rotations.some((r) => r.id === remembered) ? (remembered ?? "") : "";
+}
+
+/**
+ * The "Schedule meeting" dialog's state (one reducer), the proposal and host calendar it reads,
+ * and the booking itself. The form only renders what this returns and sends events back.
+ */
+export function useBookingForm(context: SchedulingContext, bookMeeting: SchedulingActions["bookMeeting"], onBooked: () => void) {
+  const { record, viewer } = context;
+  const [state, dispatch] = useReducer(bookingFormReducer, context, (start) =>
+    initialBookingForm({ canUseRotations: start.canUseRotations, rotationId: lastUsedRotation(start.rotations), recordName: record.name, contactIds: record.contacts.map((c) => c.id) }),
+  );
+  const [pending, startTransition] = useTransition();
+  const queryClient = useQueryClient();
+  const router = useRouter();
+  const toast = useToast();
+
+  const { tab, rotationId, overrideHost, duration, slot } = state;
+  const proposal = useQuery({ ...proposalQuery(rotationId), enabled: tab === "rotation" && rotationId !== "" });
+  const proposedId = proposal.data?.ranking.proposed?.userId ?? null;
+  const hostUserId = tab === "meeting" ? viewer.id : rotationId ? (overrideHost ?? proposedId) : null;
+  const hostWeek = useHostWeek(hostUserId, viewer.timeZone, duration);
+  const { calendar } = hostWeek;
+  const slotStillFree = slot !== null && (calendar.data?.slots.some((s) => s.start === slot) ?? false);
+  const noSlotThisWeek = tab === "rotation" && calendar.data !== undefined && calendar.data.slots.length === 0;
+
+  const send = (event: BookingFormEvent) => {
+    if (event.type === "rotationChosen") window.localStorage.setItem(LAST_ROTATION_KEY, event.rotationId);
+    dispatch(event);
+  };
+
+  const book = () =>
+    startTransition(async () => {
+      dispatch({ type: "bookingStarted" });
+      const result = await bookMeeting({
+        recordType: record.type,
+        recordId: record.id,
+        title: state.title,
+        start: slot ?? "",
+        durationMinutes: duration,
+        location: state.location.trim() || undefined,
+        attendeeContactIds: state.attendees,
+        ...(tab === "rotation" ? { rotationId, hostUserId: hostUserId ?? undefined } : {}),
+      });
+      if (!result.ok) {
+        dispatch({ type: "bookingFailed", error: result.error });
+        // Someone else's booking or an admin's change made our view stale: fetch it again.
+        await resetScheduling(queryClient);
+        return;
+      }
+      await resetScheduling(queryClient);
+      const hostName = calendar.data?.name ?? "the host";
+      toast(result.value.isOverride ? `Meeting booked with ${hostName} (override).` : `Meeting booked with ${hostName}.`);
+      router.refresh();
+      onBooked();
+    });
+
+  return {
+    state,
+    send,
+    book,
+    pending,
+    proposal,
+    proposedId,
+    hostUserId,
+    hostWeek,
+    slotStillFree,
+    noSlotThisWeek,
+    previousWeek: () => {
+      dispatch({ type: "weekChanged" });
+      hostWeek.previousWeek();
+    },
+    nextWeek: () => {
+      dispatch({ type: "weekChanged" });
+      hostWeek.nextWeek();
+    },
+  };
+}

@@ -1,0 +1,83 @@
+"use client";
+
+import { useEffect, useEffectEvent, useState, type ReactNode } from "react";
+import { Button } from "@/components/ui/button";
+import { Dialog } from "@/components/ui/dialog";
+import { useToast } from "@/components/ui/toast";
+import { hasFormLevelMessage, type FormState } from "@/lib/forms/action-state";
+import { FormAlert } from "./form-alert";
+import { PendingButton } from "./pending-button";
+import { useActionForm } from "./use-action-form";
+
+export type FormSuccess = Extract<FormState, { status: "success" }>;
+
+interface DialogFormButtonProps {
+  /** The button's content; a visually hidden part may name the row it acts on. */
+  label: ReactNode;
+  buttonVariant?: "primary" | "secondary";
+  buttonClassName?: string;
+  title: string;
+  description?: string;
+  /** "side" for the settings panels, "center" for a small dialog. */
+  variant?: "center" | "side";
+  widthClass?: string;
+  action: (state: FormState, formData: FormData) => Promise<FormState>;
+  submitLabel: string;
+  pendingLabel: string;
+  /** The toast after a success; the action's own message unless given. */
+  successMessage?: (state: FormSuccess) => string;
+  /** Runs after the dialog closed and the toast showed, e.g. to open what was created. */
+  onSuccess?: (state: FormSuccess) => void;
+  /** The fields, given the action's latest state so they can show their errors. */
+  children: (state: FormState) => ReactNode;
+}
+
+/**
+ * A button that opens a dialog holding one server-action form: the form-level error, the
+ * pending submit button, and on success closing, a toast and `onSuccess`. The fields are the
+ * caller's. The dialog's content is unmounted while closed, so every opening starts afresh.
+ */
+export function DialogFormButton({ label, buttonVariant = "primary", buttonClassName, title, description, variant, widthClass, successMessage, onSuccess, ...form }: DialogFormButtonProps) {
+  const [open, setOpen] = useState(false);
+  const toast = useToast();
+  return (
+    <>
+      <Button variant={buttonVariant} className={buttonClassName} onClick={() => setOpen(true)}>
+        {label}
+      </Button>
+      <Dialog open={open} onOpenChange={setOpen} title={title} description={description} variant={variant} widthClass={widthClass}>
+        <DialogForm
+          {...form}
+          onSuccess={(state) => {
+            setOpen(false);
+            toast(successMessage?.(state) ?? state.message);
+            onSuccess?.(state);
+          }}
+        />
+      </Dialog>
+    </>
+  );
+}
+
+interface DialogFormProps extends Pick<DialogFormButtonProps, "action" | "submitLabel" | "pendingLabel" | "children"> {
+  onSuccess: (state: FormSuccess) => void;
+}
+
+function DialogForm({ action, submitLabel, pendingLabel, onSuccess, children }: DialogFormProps) {
+  const { state, pending, onSubmit } = useActionForm(action);
+  const notifySuccess = useEffectEvent(onSuccess);
+  useEffect(() => {
+    if (state.status === "success") notifySuccess(state);
+  }, [state]);
+  return (
+    <form onSubmit={onSubmit} noValidate className="flex flex-col gap-5">
+      {hasFormLevelMessage(state) && <FormAlert message={state.message} />}
+      {children(state)}
+      <div className="flex justify-end gap-2 border-t border-slate-200 pt-4">
+        <PendingButton pending={pending} pendingLabel={pendingLabel}>
+          {submitLabel}
+        </PendingButton>
+      </div>
+    </form>
+  );
+}
