@@ -29,6 +29,7 @@ export interface BookMeetingRequest {
  * Only the fields the UI reads are named here.
  */
 export interface SchedulingActions {
-  bookMeeting: (request: BookMeetingRequest) => Promise<Result<{ isOverride: boolean }>>;
+  /** `idempotencyKey`: one per booking attempt, so a retried call books once (C7). */
+  bookMeeting: (request: BookMeetingRequest, idempotencyKey: string) => Promise<Result<{ isOverride: boolean }>>;
   deleteMeeting: (meetingId: string) => Promise<Result<{ countDecremented: boolean }>>;
 }

@@ -7,6 +7,7 @@ import { useToast } from "@/components/ui/toast";
 import { proposalQuery, resetScheduling } from "@/lib/query/scheduling";
 import { bookingFormReducer, initialBookingForm, type BookingFormEvent } from "./booking-form-state";
 import type { SchedulingActions, SchedulingContext } from "./types";
+import { useAttemptKey } from "./use-attempt-key";
 import { useHostWeek } from "./use-host-week";
 
 const LAST_ROTATION_KEY = "meeting-rotations:last-rotation";
@@ -30,6 +31,7 @@ export function useBookingForm(context: SchedulingContext, bookMeeting: Scheduli
   const queryClient = useQueryClient();
   const router = useRouter();
   const toast = useToast();
+  const attemptKey = useAttemptKey();
 
   const { tab, rotationId, overrideHost, duration, slot } = state;
   const proposal = useQuery({ ...proposalQuery(rotationId), enabled: tab === "rotation" && rotationId !== "" });
@@ -48,7 +50,7 @@ export function useBookingForm(context: SchedulingContext, bookMeeting: Scheduli
   const book = () =>
     startTransition(async () => {
       dispatch({ type: "bookingStarted" });
-      const result = await bookMeeting({
+      const request = {
         recordType: record.type,
         recordId: record.id,
         title: state.title,
@@ -57,7 +59,9 @@ export function useBookingForm(context: SchedulingContext, bookMeeting: Scheduli
         location: state.location.trim() || undefined,
         attendeeContactIds: state.attendees,
         ...(tab === "rotation" ? { rotationId, hostUserId: hostUserId ?? undefined } : {}),
-      });
+      };
+      const result = await bookMeeting(request, attemptKey.keyFor(request));
+      attemptKey.answered();
       if (!result.ok) {
         dispatch({ type: "bookingFailed", error: result.error });
         // Someone else's booking or an admin's change made our view stale: fetch it again.
