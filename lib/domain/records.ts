@@ -13,3 +13,8 @@ export const RECORD_TYPE_INFO: Record<RecordType, { singular: string; plural: st
 export function recordHref(type: RecordType, id: string): string {
   return `${RECORD_TYPE_INFO[type].path}/${id}`;
 }
+
+/** The record type whose list lives at `/{segment}` ("contacts" → contact), if any. */
+export function recordTypeFromPath(segment: string): RecordType | undefined {
+  return RECORD_TYPES.find((type) => RECORD_TYPE_INFO[type].path === `/${segment}`);
+}

@@ -1,24 +1,15 @@
 import Link from "next/link";
 import { RECORD_TYPE_INFO, recordHref, type RecordType } from "@/lib/domain/records";
-import { getDb } from "@/lib/server/db";
-import { listRecords } from "@/lib/server/queries/record-list";
-import { requirePageActor } from "@/lib/server/session";
+import type { RecordList } from "@/lib/server/queries/record-list";
 
 export interface ListSearchParams {
   q?: string | string[];
   page?: string | string[];
 }
 
-const first = (value: string | string[] | undefined) => (Array.isArray(value) ? value[0] : value);
-
-/** The list page shared by contacts, companies, deals and tickets: search by name, pages of 20. */
-export async function RecordListPage({ type, searchParams }: { type: RecordType; searchParams: Promise<ListSearchParams> }) {
-  await requirePageActor();
-  const params = await searchParams;
-  const query = first(params.q)?.slice(0, 100) ?? "";
-  const requestedPage = Number.parseInt(first(params.page) ?? "1", 10);
+/** A page of records as a table, with the search box and the pagination. */
+export function RecordTable({ type, query, list }: { type: RecordType; query: string; list: RecordList }) {
   const info = RECORD_TYPE_INFO[type];
-  const list = await listRecords(await getDb(), type, { query, page: Number.isFinite(requestedPage) ? requestedPage : 1 });
   const pageHref = (page: number) => `${info.path}?${new URLSearchParams({ ...(query ? { q: query } : {}), page: String(page) })}`;
 
   return (

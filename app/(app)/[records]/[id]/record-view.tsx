@@ -1,47 +1,24 @@
 import Link from "next/link";
-import { notFound } from "next/navigation";
 import { MeetingTimeline } from "@/components/scheduling/meeting-timeline";
 import { ScheduleMeetingButton } from "@/components/scheduling/schedule-meeting-button";
 import type { SchedulingActions, SchedulingContext } from "@/components/scheduling/types";
-import { canBookOwnMeetings, canBookWithRotation } from "@/lib/domain/permissions";
+import { canBookOwnMeetings } from "@/lib/domain/permissions";
 import { RECORD_TYPE_INFO, recordHref } from "@/lib/domain/records";
-import { getDb } from "@/lib/server/db";
-import { getRecordDetail, type RecordDetail } from "@/lib/server/queries/record-detail";
-import { listRecordMeetings } from "@/lib/server/queries/record-meetings";
-import { listRotations } from "@/lib/server/queries/rotations";
-import { requirePageActor } from "@/lib/server/session";
+import type { Actor } from "@/lib/server/actor";
+import type { RecordDetail } from "@/lib/server/queries/record-detail";
+import type { TimelineMeeting } from "@/lib/server/queries/record-meetings";
 
-/** The contacts a meeting from this record invites: the contact itself, or its associated contacts. */
-function attendeeCandidates(record: RecordDetail): Array<{ id: string; name: string }> {
-  if (record.type === "contact") return [{ id: record.id, name: record.name }];
-  return record.associations.filter((group) => group.type === "contact").flatMap((group) => group.records.map(({ id, name }) => ({ id, name })));
-}
-
-interface RecordPageProps {
-  type: SchedulingContext["record"]["type"];
-  params: Promise<{ id: string }>;
-  /** From the route: components do not import app/. */
+interface RecordViewProps {
+  record: RecordDetail;
+  meetings: TimelineMeeting[];
+  viewer: Actor;
+  scheduling: SchedulingContext;
   actions: SchedulingActions;
 }
 
-/** A record's properties, associations, meetings and the "Schedule meeting" dialog (§4). */
-export async function RecordPage({ type, params, actions }: RecordPageProps) {
-  const actor = await requirePageActor();
-  const { id } = await params;
-  const db = await getDb();
-  const record = await getRecordDetail(db, type, id);
-  if (!record) notFound();
-  const info = RECORD_TYPE_INFO[type];
-  const canUseRotations = canBookWithRotation(actor);
-  const rotations = canUseRotations ? await listRotations(db, actor) : undefined;
-  const meetings = await listRecordMeetings(db, type, id);
-  const scheduling: SchedulingContext = {
-    record: { type, id, name: record.name, contacts: attendeeCandidates(record) },
-    viewer: { id: actor.id, name: actor.name, timeZone: actor.timeZone },
-    canUseRotations,
-    rotations: rotations?.ok ? rotations.value.map(({ id: rotationId, name }) => ({ id: rotationId, name })) : [],
-  };
-
+/** The record page's layout: what the route read, presented. */
+export function RecordView({ record, meetings, viewer, scheduling, actions }: RecordViewProps) {
+  const info = RECORD_TYPE_INFO[record.type];
   return (
     <div className="space-y-6">
       <nav aria-label="Breadcrumb" className="text-sm">
@@ -58,7 +35,7 @@ export async function RecordPage({ type, params, actions }: RecordPageProps) {
           <p className="text-xs font-semibold tracking-wide text-slate-500 uppercase">{info.singular}</p>
           <h1 className="text-2xl font-semibold">{record.name}</h1>
         </div>
-        {canBookOwnMeetings(actor) && <ScheduleMeetingButton context={scheduling} bookMeeting={actions.bookMeeting} />}
+        {canBookOwnMeetings(viewer) && <ScheduleMeetingButton context={scheduling} bookMeeting={actions.bookMeeting} />}
       </div>
       <div className="grid gap-6 md:grid-cols-3">
         <section aria-labelledby="properties-heading" className="rounded-lg border border-slate-200 bg-white p-5 shadow-sm md:col-span-1">
@@ -106,7 +83,7 @@ export async function RecordPage({ type, params, actions }: RecordPageProps) {
         <h2 id="meetings-heading" className="mb-3 font-semibold">
           Meetings
         </h2>
-        <MeetingTimeline meetings={meetings} viewer={actor} deleteMeeting={actions.deleteMeeting} />
+        <MeetingTimeline meetings={meetings} viewer={viewer} deleteMeeting={actions.deleteMeeting} />
       </section>
     </div>
   );
