@@ -3,4 +3,3 @@ export * from "./rotations";
 export * from "./crm";
 export * from "./meetings";
 export * from "./audit";
-export * from "./write-probes";
