@@ -17,7 +17,7 @@ interface Summary {
 }
 
 const RUNS = Number(process.env.BENCH_RUNS ?? 20);
-const logDir = path.join(".test-data", "faults-loop");
+const logDir = path.join(".test-data", process.env.BENCH_LOOP_DIR ?? "faults-loop");
 mkdirSync(logDir, { recursive: true });
 
 const summaries: Summary[] = [];

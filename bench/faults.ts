@@ -25,6 +25,13 @@ assertBuilt();
 const cluster = await startPrivateCluster();
 const apps: AppInstance[] = [];
 let failed = false;
+// A run that has not finished in 5 minutes is stuck: say so, and still stop the apps and the cluster.
+const watchdog = setTimeout(() => {
+  console.log("FAILED: the run did not finish within 5 minutes (stuck); stopping the apps and the cluster");
+  void Promise.all(apps.map((a) => a.stop()))
+    .then(() => cluster.stop())
+    .finally(() => process.exit(2));
+}, 300_000);
 try {
   const db = await createLoadDatabase(cluster.adminUrl);
   console.log(`private cluster ${cluster.adminUrl}, database ${db.name}; ${INSTANCES} instances, pool ${POOL_SIZE} each`);
@@ -87,6 +94,7 @@ try {
   failed = printVerdict([...faults.problems, ...restarts.problems]);
   await db.admin.end({ timeout: 1 });
 } finally {
+  clearTimeout(watchdog);
   await Promise.all(apps.map((a) => a.stop()));
   await cluster.stop();
 }
