@@ -137,7 +137,7 @@ describe.runIf(testDatabaseKinds().includes("postgres"))("the PostgreSQL pool wh
     }
   }, 15_000);
 
-  it("every session ended again and again under 20 concurrent readers: each answer has the row or is an error, never empty", async () => {
+  it("every session ended every 40 ms under 20 concurrent readers: each answer has the row or is an error, never empty", async () => {
     if (!database?.url) throw new Error("not set up");
     const name = new URL(database.url).pathname.slice(1);
     const admin = postgres(inject("postgresAdminUrl"), { max: 1, onnotice: () => {} });
@@ -153,10 +153,12 @@ describe.runIf(testDatabaseKinds().includes("postgres"))("the PostgreSQL pool wh
           await new Promise((resolve) => setTimeout(resolve, 40));
         }
       })();
-      const deadline = performance.now() + 4_000;
+      // Until both happened often enough to prove something (a busy machine gets there later), at most 20 s.
+      const enough = () => kills >= 30 && tally.lost >= 20 && tally.row >= 20;
+      const deadline = performance.now() + 20_000;
       await Promise.all(
         Array.from({ length: 20 }, async () => {
-          while (performance.now() < deadline) {
+          while (!enough() && performance.now() < deadline) {
             const answer = await readKnown(handle.db);
             if (answer === "row") tally.row++;
             else if (answer === "empty") tally.empty++;
@@ -170,14 +172,12 @@ describe.runIf(testDatabaseKinds().includes("postgres"))("the PostgreSQL pool wh
       expect(tally.empty).toBe(0);
       expect(tally.other).toEqual([]);
       // Both happened many times, or the test proved nothing.
-      expect(kills).toBeGreaterThan(30);
-      expect(tally.lost).toBeGreaterThan(20);
-      expect(tally.row).toBeGreaterThan(20);
+      expect({ kills: kills >= 30, lost: tally.lost >= 20, rows: tally.row >= 20 }).toEqual({ kills: true, lost: true, rows: true });
       expect(await readKnown(handle.db)).toBe("row");
     } finally {
       killing = false;
       await handle.close();
       await admin.end();
     }
-  }, 30_000);
+  }, 45_000);
 });
