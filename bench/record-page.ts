@@ -2,14 +2,13 @@
 // output) and the time from opening "Schedule meeting" to the proposal being visible
 // (median of 20 page loads, on `next start`). Targets: ≤ 180 kB gzip, ≤ 150 ms.
 // Run: npm run build && npm run bench:record-page
-import { existsSync, readFileSync } from "node:fs";
+import { existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync } from "node:fs";
 import path from "node:path";
 import { gzipSync } from "node:zlib";
 import { chromium } from "@playwright/test";
-import { startAppServer } from "./app-server";
+import { assertBuilt, startNextProcess, stopNextProcess } from "@/test/next-process";
 import { round, summarize } from "./support";
 
-const PORT = Number(process.env.BENCH_PORT ?? 3400);
 const RUNS = 20;
 const distDir = process.env.NEXT_DIST_DIR || ".next";
 const executablePath = [process.env.CHROMIUM_PATH, "/usr/bin/chromium"].find((p) => p && existsSync(p));
@@ -30,10 +29,15 @@ const TIME_OPEN_TO_PROPOSAL = `new Promise((resolve) => {
   [...document.querySelectorAll("button")].find((b) => b.textContent === "Schedule meeting").click();
 })`;
 
-const server = await startAppServer(PORT);
+assertBuilt();
+// The built app on a fresh embedded database (it migrates and seeds the demo on first start).
+mkdirSync(".test-data", { recursive: true });
+const dataDir = mkdtempSync(path.join(".test-data", "bench-record-page-"));
+const server = await startNextProcess({ DATABASE_URL: "", DATA_DIR: dataDir }, []);
+const serverUrl = `http://127.0.0.1:${server.port}`;
 const browser = await chromium.launch({ executablePath, args: ["--no-sandbox", "--disable-gpu", "--disable-dev-shm-usage"] });
 try {
-  const page = await browser.newPage({ baseURL: server.url });
+  const page = await browser.newPage({ baseURL: serverUrl });
   await page.goto("/login");
   await page.getByRole("textbox", { name: "Email" }).fill("james@acme.test");
   await page.getByRole("textbox", { name: "Password" }).fill("rotations-demo");
@@ -71,5 +75,6 @@ try {
   console.log(`dialog open → proposal visible: median ${round(median, 1)} ms, p95 ${round(p95, 1)} ms (${RUNS} runs; target ≤ 150 ms)`);
 } finally {
   await browser.close();
-  server.stop();
+  await stopNextProcess(server);
+  rmSync(dataDir, { recursive: true, force: true });
 }

@@ -6,7 +6,6 @@ import type { PgDatabase, PgQueryResultHKT } from "drizzle-orm/pg-core";
 import { drizzle as drizzlePglite } from "drizzle-orm/pglite";
 import { drizzle as drizzlePostgres } from "drizzle-orm/postgres-js";
 import postgres from "postgres";
-import { guardClient } from "./postgres-guard";
 import * as schema from "./schema";
 
 /** The Drizzle database, whichever driver is behind it. A transaction is one too. */
@@ -33,15 +32,19 @@ export async function openDatabase(config: DatabaseConfig): Promise<DatabaseHand
       max: config.poolSize ?? 10,
       // Fail fast when PostgreSQL is down instead of queueing requests for half a minute.
       connect_timeout: 5,
+      // A request waits at most this long for a free, connected session, then gets
+      // QUEUE_TIMEOUT (503): while PostgreSQL restarts or refuses connections, nothing hangs.
+      queue_timeout: 6,
       idle_timeout: 30,
-      // Reconnect within a second, however many attempts failed: postgres.js's default grows to
-      // 10–20 s after a few, and requests queued on a closed connection wait that long once
-      // PostgreSQL is back. At most one attempt a second per connection is no burden to it.
-      backoff: (attempts) => Math.min(0.05 * 2 ** attempts, 1) * (0.5 + Math.random() / 2),
+      // While PostgreSQL is away the pool makes one connection attempt at a time, this many
+      // seconds apart: at most half a second, however many failed, so the app is back within
+      // about that of PostgreSQL accepting sessions (the default grows far past it). Two
+      // attempts a second are no burden to a database that is starting.
+      backoff: (attempts) => Math.min(0.05 * 2 ** attempts, 0.5) * (0.5 + Math.random() / 2),
       onnotice: () => {},
     });
     return {
-      db: drizzlePostgres(guardClient(client), { schema }),
+      db: drizzlePostgres(client, { schema }),
       kind: "postgres",
       config,
       close: () => client.end({ timeout: 5 }),

@@ -4,4 +4,3 @@ export * from "./crm";
 export * from "./meetings";
 export * from "./audit";
 export * from "./idempotency";
-export * from "./write-probes";

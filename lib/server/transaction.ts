@@ -1,6 +1,6 @@
 import "server-only";
 import type { Database } from "@/db/client";
-import { isConnectionLoss } from "@/db/postgres-guard";
+import { isConnectionLoss } from "@/db/connection-loss";
 import { fail, type AppError, type Result } from "@/lib/domain/result";
 
 /** Carries an expected failure out of a transaction so everything it wrote rolls back. */

@@ -40,17 +40,29 @@ export async function sendBooking(fixture: LoadFixture, request: BookingRequest,
   return send(request, `${request.target}/api/v1/meetings`, fixture.token, timeoutMs, JSON.stringify(body));
 }
 
-/** POST /api/internal/write-probe: one row, one transaction, same authentication. */
-export function sendProbe<R>(fixture: LoadFixture, request: R & { target: string }, timeoutMs: number): Promise<Outcome<R>> {
-  return send(request, `${request.target}/api/internal/write-probe`, fixture.token, timeoutMs);
+export interface AvailabilityToggle {
+  target: string;
+  rotationId: string;
+  userId: string;
+  available: boolean;
 }
 
-async function send<R>(request: R, url: string, token: string, timeoutMs: number, body?: string): Promise<Outcome<R>> {
+/**
+ * PATCH /api/v1/rotations/{id}/members/{userId}: the smallest write the product makes through
+ * the same stack as a booking (token check, pool, one transaction locking one rotation row,
+ * one row updated, one audit row). The booking benchmark's ceiling.
+ */
+export function sendAvailabilityToggle(fixture: LoadFixture, request: AvailabilityToggle, timeoutMs: number): Promise<Outcome<AvailabilityToggle>> {
+  const url = `${request.target}/api/v1/rotations/${request.rotationId}/members/${encodeURIComponent(request.userId)}`;
+  return send(request, url, fixture.token, timeoutMs, JSON.stringify({ available: request.available }), "PATCH");
+}
+
+async function send<R>(request: R, url: string, token: string, timeoutMs: number, body?: string, method = "POST"): Promise<Outcome<R>> {
   const sentAt = performance.now();
   const headers: Record<string, string> = { authorization: `Bearer ${token}`, accept: "application/json" };
   if (body) headers["content-type"] = "application/json";
   try {
-    const response = await fetch(url, { method: "POST", headers, body, signal: AbortSignal.timeout(timeoutMs) });
+    const response = await fetch(url, { method, headers, body, signal: AbortSignal.timeout(timeoutMs) });
     const text = await response.text();
     let parsed: JsonBody = {};
     try {

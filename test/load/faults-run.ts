@@ -48,12 +48,12 @@ const CLIENT_BACKOFF_MS = 50;
 const RECOVERY_DEADLINE_MS = 15_000;
 const MAX_SLOTS = 366 * 48 - 96;
 
-function sleep(ms: number): Promise<void> {
+export function sleep(ms: number): Promise<void> {
   return new Promise((resolve) => setTimeout(resolve, ms));
 }
 
 /** Polls until `done()` or the deadline; returns the time waited. */
-async function waitFor(what: string, done: () => boolean, deadlineMs = RECOVERY_DEADLINE_MS): Promise<number> {
+export async function waitFor(what: string, done: () => boolean, deadlineMs = RECOVERY_DEADLINE_MS): Promise<number> {
   const started = performance.now();
   while (!done()) {
     if (performance.now() - started > deadlineMs) throw new Error(`timed out after ${deadlineMs} ms waiting for ${what}`);

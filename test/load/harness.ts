@@ -59,7 +59,7 @@ export interface LoadRotation {
 }
 
 export interface LoadFixture {
-  /** An admin's personal API token: admins may book through rotations and call the write probe. */
+  /** An admin's personal API token: admins may book through rotations and switch members' availability. */
   token: string;
   /** A rotation member's token: no admin, no permission to book for others. */
   memberToken: string;
@@ -104,6 +104,8 @@ export interface AppInstance {
   baseUrl: string;
   /** Server log lines that mean a bug or a driver fault: "API: unexpected error", uncaught exceptions. */
   alarms: string[];
+  /** The same process is still serving: it has neither exited nor been restarted. */
+  running(): boolean;
   stop(): Promise<void>;
 }
 
@@ -132,7 +134,12 @@ export async function startInstances(url: string, count: number, poolSize = 10, 
     };
     next.child.stdout?.on("data", keep);
     next.child.stderr?.on("data", keep);
-    return { baseUrl: `http://127.0.0.1:${next.port}`, alarms, stop: () => stopNextProcess(next) };
+    return {
+      baseUrl: `http://127.0.0.1:${next.port}`,
+      alarms,
+      running: () => next.child.exitCode === null && next.child.signalCode === null,
+      stop: () => stopNextProcess(next),
+    };
   });
 }
 
