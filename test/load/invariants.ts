@@ -71,8 +71,8 @@ export async function checkInvariants(url: string, fixture: LoadFixture, outcome
 
     const derived = await derivedCounts(handle.db);
     const countMismatches = derived
-      .filter((d) => d.bookedCount !== d.derivedCount || d.lastScheduledAt !== d.derivedLastScheduledAt)
-      .map((d) => `${d.userId}: stored ${d.bookedCount} @ ${d.lastScheduledAt}, derived ${d.derivedCount} @ ${d.derivedLastScheduledAt}`);
+      .filter((d) => d.bookedCount !== d.derivedCount || d.lastScheduledAt !== d.derivedLastScheduledAt || d.lastScheduledSeq !== d.derivedLastScheduledSeq)
+      .map((d) => `${d.userId}: stored ${d.bookedCount} @ ${d.lastScheduledAt} #${d.lastScheduledSeq}, derived ${d.derivedCount} @ ${d.derivedLastScheduledAt} #${d.derivedLastScheduledSeq}`);
     const counts: InvariantReport["counts"] = {};
     for (const [key, rotation] of Object.entries(fixture.rotations)) {
       const values = derived.filter((d) => d.rotationId === rotation.id).map((d) => d.bookedCount);
