@@ -16,7 +16,8 @@ const first = (value: string | string[] | undefined) => (Array.isArray(value) ? 
 export async function RecordListPage({ type, searchParams }: { type: RecordType; searchParams: Promise<ListSearchParams> }) {
   await requirePageActor();
   const params = await searchParams;
-  const query = first(params.q)?.slice(0, 100) ?? "";
+  // A search box holds one line; control characters (a NUL above all) only come from crafted URLs.
+  const query = first(params.q)?.replace(/\p{Cc}/gu, "").slice(0, 100) ?? "";
   const requestedPage = Number.parseInt(first(params.page) ?? "1", 10);
   const info = RECORD_TYPE_INFO[type];
   const list = await listRecords(await getDb(), type, { query, page: Number.isFinite(requestedPage) ? requestedPage : 1 });

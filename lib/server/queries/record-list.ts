@@ -3,6 +3,7 @@ import type { Database } from "@/db/client";
 import { companies, contacts, deals, tickets, type RecordType } from "@/db/schema";
 
 export const PAGE_SIZE = 20;
+const MAX_PAGE = 1_000_000;
 
 export interface RecordListRow {
   id: string;
@@ -27,8 +28,10 @@ const money = new Intl.NumberFormat("en-US", { style: "currency", currency: "USD
 
 /** One page of a record type, optionally filtered by name. */
 export async function listRecords(db: Database, type: RecordType, options: { query?: string; page?: number }): Promise<RecordList> {
-  const query = options.query?.trim().slice(0, 100) ?? "";
-  const page = Math.max(1, Math.floor(options.page ?? 1));
+  // PostgreSQL text cannot hold U+0000 (no name contains one), and refuses it in a parameter.
+  const query = options.query?.replaceAll("\u0000", "").trim().slice(0, 100) ?? "";
+  // Beyond the last page the list is simply empty; the cap keeps the offset a valid bigint.
+  const page = Math.min(MAX_PAGE, Math.max(1, Math.floor(options.page ?? 1)));
   const offset = (page - 1) * PAGE_SIZE;
   const pattern = containsPattern(query);
   const paged = <T>(rows: T[], total: number, columns: string[], toRow: (row: T) => RecordListRow): RecordList => ({
