@@ -4,3 +4,4 @@ export * from "./crm";
 export * from "./meetings";
 export * from "./audit";
 export * from "./write-probes";
+export * from "./sign-in-attempts";
