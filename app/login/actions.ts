@@ -21,7 +21,7 @@ const signInSchema = z.object({
   email: z.string().trim().min(1, "Enter your email.").max(254).pipe(z.email("Enter a valid email address.")),
   password: z.string().min(1, "Enter your password.").max(200),
   // Anything goes here: safeNextPath keeps same-site paths and replaces the rest.
-  next: z.unknown(),
+  next: z.unknown().optional(),
 });
 
 export async function signIn(_previous: SignInState, formData: FormData): Promise<SignInState> {
