@@ -1,7 +1,7 @@
 import { getSessionCookie } from "better-auth/cookies";
 import { NextResponse, type NextRequest } from "next/server";
 import { env } from "@/lib/env";
-import { MAX_ACTION_BODY_BYTES } from "@/lib/server/request-limits";
+import { MAX_ACTION_BODY_BYTES, MAX_ACTION_BODY_NESTING, bracketNesting } from "@/lib/server/request-limits";
 import {
   API_CONTENT_SECURITY_POLICY,
   STATIC_SECURITY_HEADERS,
@@ -48,19 +48,21 @@ function plainAnswer(status: number, message: string): NextResponse {
  * Page POSTs are server actions. Browsers send their length; a body without one, or over the
  * limit, is refused here: Next.js would read it and then answer 500.
  */
-function refusedActionBody(request: NextRequest): NextResponse | null {
+async function refusedActionBody(request: NextRequest): Promise<NextResponse | null> {
   if (request.method !== "POST") return null;
   const length = request.headers.get("content-length");
   if (length === null) return plainAnswer(411, "Send the body with a Content-Length.");
   if (!/^\d+$/.test(length) || Number(length) > MAX_ACTION_BODY_BYTES) return plainAnswer(413, "The request body is too large.");
+  // The proxy reads a copy of the body (Next.js buffers it for the proxy); the action still gets it.
+  if (bracketNesting(await request.clone().text()) > MAX_ACTION_BODY_NESTING) return plainAnswer(400, "The request body is nested too deeply.");
   return null;
 }
 
-function forPage(request: NextRequest): NextResponse {
+async function forPage(request: NextRequest): Promise<NextResponse> {
   const { pathname, search } = request.nextUrl;
   const csp = pageContentSecurityPolicy(newNonce(), { development: env().NODE_ENV === "development" });
   if (!isWellEncoded(pathname)) return withSecurityHeaders(request, plainAnswer(400, "The URL is not correctly percent-encoded."), csp);
-  const refusedBody = refusedActionBody(request);
+  const refusedBody = await refusedActionBody(request);
   if (refusedBody) return withSecurityHeaders(request, refusedBody, csp);
   if (pathname !== "/login" && !getSessionCookie(request)) {
     const login = new URL("/login", request.url);
@@ -80,7 +82,7 @@ function forPage(request: NextRequest): NextResponse {
  * - visitors without a session cookie go to the sign-in page, which remembers where they
  *   were going. Every page, action and route handler still checks the session itself.
  */
-export function proxy(request: NextRequest) {
+export async function proxy(request: NextRequest): Promise<NextResponse> {
   return request.nextUrl.pathname.startsWith("/api/") ? forApi(request) : forPage(request);
 }
 

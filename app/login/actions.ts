@@ -1,6 +1,6 @@
 "use server";
 
-import { APIError } from "better-auth/api";
+import { isAPIError } from "better-auth/api";
 import { headers } from "next/headers";
 import { redirect } from "next/navigation";
 import { z } from "zod";
@@ -42,7 +42,9 @@ export async function signIn(_previous: SignInState, formData: FormData): Promis
     const result = await auth.api.signInEmail({ body: { email: parsed.data.email, password: parsed.data.password }, headers: requestHeaders });
     userId = result.user.id;
   } catch (error) {
-    if (error instanceof APIError) return { message: "Wrong email or password.", email };
+    // better-auth throws one of two APIError classes (its own and better-call's) depending on
+    // the path taken; isAPIError knows both.
+    if (isAPIError(error)) return { message: "Wrong email or password.", email };
     throw error;
   }
   await clearAccountAttempts(db, parsed.data.email);
