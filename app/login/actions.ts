@@ -25,6 +25,8 @@ const signInSchema = z.object({
 });
 
 export async function signIn(_previous: SignInState, formData: FormData): Promise<SignInState> {
+  // The form always sends FormData; a crafted call can send any JSON value instead.
+  if (!(formData instanceof FormData)) return { message: "Enter your email and password." };
   const parsed = signInSchema.safeParse(Object.fromEntries(formData));
   const email = String(formData.get("email") ?? "");
   if (!parsed.success) {
