@@ -27,6 +27,7 @@ test.describe("content security policy", () => {
     await dialog.chooseRotation("EMEA inbound demos");
 
     await page.goto("/settings/api-tokens");
+    await page.getByRole("button", { name: "Create token" }).click();
     await page.getByRole("textbox", { name: "Token name" }).fill("CSP check");
     await page.getByRole("button", { name: "Create", exact: true }).click();
     await expect(page.getByLabel("Your new token")).toHaveValue(/^mr_[A-Za-z0-9_-]{43}$/);
