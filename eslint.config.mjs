@@ -11,6 +11,7 @@ const layers = [
   { target: "./lib/server", from: ["./app", "./components", "./lib/query"], message: "The service layer knows nothing of routes or UI." },
   { target: "./lib/query", from: ["./lib/server", "./db"], message: "Client-side query helpers read the JSON API, not the server's modules." },
   { target: "./lib/forms", from: ["./lib/server", "./db", "./app", "./components"], message: "Form helpers are shared by actions and client forms: no server modules." },
+  { target: "./lib/http", from: ["./lib/server", "./db", "./app", "./components"], message: "HTTP rules shared by next.config.ts and proxy.ts: plain code, no server modules." },
   { target: "./db", from: ["./lib/server", "./app", "./components", "./lib/query"], message: "The database layer sits below the service layer." },
   { target: "./lib/domain", from: ["./lib/server", "./db", "./app", "./components", "./lib/query"], message: "The domain is pure: it imports nothing of the server, the database or the UI." },
 ];

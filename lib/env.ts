@@ -16,6 +16,13 @@ const envSchema = z.object({
   BETTER_AUTH_URL: optional(z.url()),
   /** Show the demo sign-ins on /login. On by default with the embedded database. */
   DEMO_MODE: optional(z.enum(["0", "1", "true", "false"])),
+  /**
+   * Set to 1 when the app runs behind a reverse proxy that appends the client's address to
+   * X-Forwarded-For; the sign-in limit per address then uses the last entry. Unset, that header
+   * is the client's own claim and is ignored (Next.js fills it from the socket only when the
+   * client sent none), so only the limit per account applies.
+   */
+  TRUST_PROXY: optional(z.enum(["0", "1", "true", "false"])),
 });
 
 export type Env = z.infer<typeof envSchema>;
@@ -37,6 +44,11 @@ export function env(): Env {
 
 export function isEmbeddedDatabase(): boolean {
   return env().DATABASE_URL === undefined;
+}
+
+export function trustsProxy(): boolean {
+  const flag = env().TRUST_PROXY;
+  return flag === "1" || flag === "true";
 }
 
 export function isDemoMode(): boolean {

@@ -1,6 +1,6 @@
 "use server";
 
-import { APIError } from "better-auth/api";
+import { isAPIError } from "better-auth/api";
 import { headers } from "next/headers";
 import { redirect } from "next/navigation";
 import { z } from "zod";
@@ -8,6 +8,8 @@ import type { FieldErrors } from "@/lib/domain/result";
 import { getAuth } from "@/lib/server/auth";
 import { getDb } from "@/lib/server/db";
 import { loadActor } from "@/lib/server/actor";
+import { clearAccountAttempts, clientAddress, recordSignInAttempt, tooManyAttemptsMessage } from "@/lib/server/sign-in-limit";
+import { safeNextPath } from "./next-path";
 
 export interface SignInState {
   message?: string;
@@ -18,15 +20,13 @@ export interface SignInState {
 const signInSchema = z.object({
   email: z.string().trim().min(1, "Enter your email.").max(254).pipe(z.email("Enter a valid email address.")),
   password: z.string().min(1, "Enter your password.").max(200),
-  next: z.string().max(500).optional(),
+  // Anything goes here: safeNextPath keeps same-site paths and replaces the rest.
+  next: z.unknown().optional(),
 });
 
-/** Only same-site paths, so a crafted link cannot send someone elsewhere after sign-in. */
-function safeNextPath(next: string | undefined): string {
-  return next && next.startsWith("/") && !next.startsWith("//") && !next.startsWith("/\\") ? next : "/contacts";
-}
-
 export async function signIn(_previous: SignInState, formData: FormData): Promise<SignInState> {
+  // The form always sends FormData; a crafted call can send any JSON value instead.
+  if (!(formData instanceof FormData)) return { message: "Enter your email and password." };
   const parsed = signInSchema.safeParse(Object.fromEntries(formData));
   const email = String(formData.get("email") ?? "");
   if (!parsed.success) {
@@ -34,17 +34,24 @@ export async function signIn(_previous: SignInState, formData: FormData): Promis
     for (const issue of parsed.error.issues) (fields[String(issue.path[0])] ??= []).push(issue.message);
     return { fields, email };
   }
+  const requestHeaders = await headers();
+  const db = await getDb();
+  const allowance = await recordSignInAttempt(db, { email: parsed.data.email, address: clientAddress(requestHeaders) });
+  if (!allowance.allowed) return { message: tooManyAttemptsMessage(allowance.retryAfterSeconds), email };
   const auth = await getAuth();
   let userId: string;
   try {
-    const result = await auth.api.signInEmail({ body: { email: parsed.data.email, password: parsed.data.password }, headers: await headers() });
+    const result = await auth.api.signInEmail({ body: { email: parsed.data.email, password: parsed.data.password }, headers: requestHeaders });
     userId = result.user.id;
   } catch (error) {
-    if (error instanceof APIError) return { message: "Wrong email or password.", email };
+    // better-auth throws one of two APIError classes (its own and better-call's) depending on
+    // the path taken; isAPIError knows both.
+    if (isAPIError(error)) return { message: "Wrong email or password.", email };
     throw error;
   }
-  if (!(await loadActor(await getDb(), userId))) {
-    await auth.api.signOut({ headers: await headers() });
+  await clearAccountAttempts(db, parsed.data.email);
+  if (!(await loadActor(db, userId))) {
+    await auth.api.signOut({ headers: requestHeaders });
     return { message: "This account has been deactivated. Ask an admin.", email };
   }
   redirect(safeNextPath(parsed.data.next));

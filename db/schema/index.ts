@@ -4,3 +4,4 @@ export * from "./crm";
 export * from "./meetings";
 export * from "./audit";
 export * from "./idempotency";
+export * from "./sign-in-attempts";

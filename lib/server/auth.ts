@@ -19,6 +19,9 @@ async function createAuth() {
     // Admins create people in settings; nobody signs themselves up.
     emailAndPassword: { enabled: true, disableSignUp: true, minPasswordLength: 8 },
     session: { expiresIn: 60 * 60 * 24 * 7, updateAge: 60 * 60 * 24 },
+    // Sign-in is limited by the app itself (lib/server/sign-in-limit.ts), in the database and
+    // on every path to it; better-auth's own limiter is per process and trusts X-Forwarded-For.
+    rateLimit: { enabled: false },
     telemetry: { enabled: false },
     logger: { level: "error" },
     plugins: [nextCookies()],

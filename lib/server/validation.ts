@@ -31,3 +31,21 @@ export function isUserId(value: string): boolean {
 export function isEntityId(value: string): boolean {
   return entityId.safeParse(value).success;
 }
+
+/** C0/C1 control characters (CR, LF, NUL, ESC…) and the Unicode line and paragraph separators. */
+const CONTROL_CHARACTERS = /[\p{Cc}\u2028\u2029]/u;
+
+export function hasControlCharacters(value: string): boolean {
+  return CONTROL_CHARACTERS.test(value);
+}
+
+/**
+ * Every free-text field people type (titles, names, locations): trimmed, bounded, one line.
+ * A line break would let a title start a new event in an `.ics` file, a NUL makes PostgreSQL
+ * refuse the row with an error instead of the form showing one.
+ */
+export function plainText(options: { max: number; required?: string }) {
+  const text = z.string({ message: options.required ?? "Enter text." }).trim();
+  const bounded = (options.required ? text.min(1, options.required) : text).max(options.max, `Use ${options.max} characters or fewer.`);
+  return bounded.refine((value) => !hasControlCharacters(value), "Use one line of text without control characters.");
+}

@@ -11,10 +11,10 @@ type Refusal = (body: Body) => Body;
 
 const DAY_MS = 86_400_000;
 
-/** Text a title or location may hold (SQL and HTML included), so the refusal must come from elsewhere. */
+/** Text a title or location may hold (SQL and HTML included, control characters not), so the refusal must come from elsewhere. */
 const storableText = fc
   .oneof(fc.constantFrom(...PAYLOADS), fc.string({ maxLength: 60 }))
-  .map((s) => s.replaceAll("\u0000", "").trim().slice(0, 200))
+  .map((s) => s.replace(/[\p{Cc}\u2028\u2029]/gu, "").trim().slice(0, 200))
   .filter((s) => s.length > 0);
 
 /** Values each field's schema refuses. */
@@ -27,7 +27,7 @@ function invalidValue(field: string): fc.Arbitrary<unknown> {
     case "rotationId":
       return hostileValue.filter((v) => typeof v !== "string" || !/^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i.test(v));
     case "title":
-      return fc.oneof(notString, fc.constantFrom("", "   ", "x".repeat(201), "a\u0000b"));
+      return fc.oneof(notString, fc.constantFrom("", "   ", "x".repeat(201), "a\u0000b", "a\r\nBEGIN:VEVENT", "a\u001bb"));
     case "start":
       return fc.oneof(notString, badDate);
     case "durationMinutes":

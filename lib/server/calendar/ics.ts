@@ -12,10 +12,20 @@ export interface IcsMeeting {
   attendees: Array<{ name: string; email: string | null }>;
 }
 
+/**
+ * Control characters (CR/LF above all) and Unicode line separators turned into spaces. The
+ * schemas refuse them, but rows stored before that rule, and names better-auth wrote, can
+ * still hold them; ical-generator writes some values (the calendar name) without escaping,
+ * so a line break there would start a property or an event of the sender's choosing.
+ */
+export function icsText(value: string): string {
+  return value.replace(/[\p{Cc}\u2028\u2029]/gu, " ");
+}
+
 /** An iCalendar document for one invite or a whole feed; times in UTC, as stored. */
 export function meetingsToIcs(meetings: IcsMeeting[], options: { name: string; method?: "request" | "publish" }): string {
   const calendar = ical({
-    name: options.name,
+    name: icsText(options.name).trim() || "Meetings",
     prodId: { company: "Meeting Rotations", product: "meeting-rotations", language: "EN" },
     method: options.method === "request" ? ICalCalendarMethod.REQUEST : ICalCalendarMethod.PUBLISH,
   });
@@ -25,10 +35,11 @@ export function meetingsToIcs(meetings: IcsMeeting[], options: { name: string; m
       start: m.startsAt,
       end: m.endsAt,
       stamp: m.createdAt,
-      summary: m.title,
-      location: m.location,
-      organizer: { name: m.host.name, email: m.host.email },
-      attendees: m.attendees.filter((a) => a.email).map((a) => ({ name: a.name, email: a.email ?? "" })),
+      summary: icsText(m.title),
+      location: m.location === null ? null : icsText(m.location),
+      // ical-generator refuses an organizer without a name; the address stands in for it.
+      organizer: { name: icsText(m.host.name).trim() || m.host.email, email: icsText(m.host.email) },
+      attendees: m.attendees.filter((a) => a.email).map((a) => ({ name: icsText(a.name), email: icsText(a.email ?? "") })),
     });
   }
   return calendar.toString();

@@ -7,7 +7,7 @@ import { fail, ok, type Result } from "@/lib/domain/result";
 import type { Actor } from "@/lib/server/actor";
 import { generateToken, hashToken } from "@/lib/server/tokens";
 import { inTransaction } from "@/lib/server/transaction";
-import { parseInput } from "@/lib/server/validation";
+import { parseInput, plainText } from "@/lib/server/validation";
 
 /**
  * `mr_` and 43 base64url characters (32 random bytes). The fixed shape lets the API refuse
@@ -20,7 +20,7 @@ const PREFIX_LENGTH = 10;
 export const MAX_ACTIVE_TOKENS = 25;
 
 export const apiTokenInputSchema = z.strictObject({
-  name: z.string({ message: "Enter a name." }).trim().min(1, "Enter a name.").max(100, "Use 100 characters or fewer."),
+  name: plainText({ max: 100, required: "Enter a name." }),
 });
 
 export interface CreatedApiToken {

@@ -7,13 +7,9 @@ import { canManageRotations } from "@/lib/domain/permissions";
 import { fail, ok, type Result } from "@/lib/domain/result";
 import type { Actor } from "@/lib/server/actor";
 import { inTransaction } from "@/lib/server/transaction";
-import { parseInput, userId } from "@/lib/server/validation";
+import { parseInput, plainText, userId } from "@/lib/server/validation";
 
-export const teamNameSchema = z
-  .string({ message: "Enter a team name." })
-  .trim()
-  .min(1, "Enter a team name.")
-  .max(100, "Use 100 characters or fewer.");
+export const teamNameSchema = plainText({ max: 100, required: "Enter a team name." });
 
 export const createTeamSchema = z.strictObject({
   name: teamNameSchema,

@@ -6,13 +6,9 @@ import { rotations, teams, users } from "@/db/schema";
 import { describeIneligibility } from "@/lib/domain/ranking";
 import { ineligibilityReasons } from "@/lib/domain/permissions";
 import { fail, ok, type Result } from "@/lib/domain/result";
-import { entityId, userId } from "@/lib/server/validation";
+import { entityId, plainText, userId } from "@/lib/server/validation";
 
-export const rotationNameSchema = z
-  .string({ message: "Enter a rotation name." })
-  .trim()
-  .min(1, "Enter a rotation name.")
-  .max(100, "Use 100 characters or fewer.");
+export const rotationNameSchema = plainText({ max: 100, required: "Enter a rotation name." });
 
 /** What the rotation panel sends, and the API's body: the whole desired state. */
 export const rotationInputSchema = z

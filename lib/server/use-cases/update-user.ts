@@ -2,7 +2,7 @@ import "server-only";
 import { and, eq, ne } from "drizzle-orm";
 import { z } from "zod";
 import type { Database } from "@/db/client";
-import { rotationMembers, users, type User } from "@/db/schema";
+import { rotationMembers, sessions, users, type User } from "@/db/schema";
 import { canManageRotations, ineligibilityReasons } from "@/lib/domain/permissions";
 import { fail, ok, type Result } from "@/lib/domain/result";
 import { isValidTimeZone, parseWallTime } from "@/lib/domain/working-hours";
@@ -98,7 +98,8 @@ async function checkAdminsRemain(tx: Database, actor: Actor, target: User, chang
  * Changes a user's role, seat, permission, calendar, time zone, working hours or active
  * state. A member who loses eligibility stays in their rotations, marked not eligible (R3);
  * each rotation they are in is locked first so a booking in it sees the user before or after
- * the change, never half of it, and the rotation's history says what changed.
+ * the change, never half of it, and the rotation's history says what changed. Deactivation
+ * also ends the user's sessions, in the same transaction.
  */
 export async function updateUser(db: Database, actor: Actor, userId: unknown, input: unknown): Promise<Result<UserUpdateOutcome>> {
   if (!canManageRotations(actor)) return fail("forbidden", "Only admins can change users.");
@@ -124,6 +125,9 @@ export async function updateUser(db: Database, actor: Actor, userId: unknown, in
       .where(eq(users.id, target.id))
       .returning();
     if (!updated) throw new Error("update returned no user");
+    // Pages refuse an inactive user, but their sessions would work again on reactivation:
+    // end them with the deactivation, so coming back means signing in again.
+    if (changes.active === false) await tx.delete(sessions).where(eq(sessions.userId, target.id));
 
     const before = ineligibilityReasons(target);
     const after = ineligibilityReasons(updated);
