@@ -39,3 +39,11 @@ export function asId(value: unknown): string {
 export function hasFormLevelMessage(state: FormState): state is Extract<FormState, { status: "error" }> {
   return state.status === "error" && !Object.values(state.fields).some((messages) => messages.includes(state.message));
 }
+
+/**
+ * The form data a form action was sent. React always sends FormData, but a crafted call can
+ * send anything: it then reads as an empty form and gets the form's field errors, not a 500.
+ */
+export function asFormData(value: unknown): FormData {
+  return value instanceof FormData ? value : new FormData();
+}

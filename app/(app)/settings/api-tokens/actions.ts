@@ -1,5 +1,7 @@
 "use server";
 
+import { asFormData } from "@/lib/forms/action-state";
+
 import { revalidatePath } from "next/cache";
 import type { FieldErrors } from "@/lib/domain/result";
 import { runAction } from "@/lib/server/action";
@@ -14,7 +16,8 @@ export interface CreateTokenState {
   name?: string;
 }
 
-export async function createTokenAction(_previous: CreateTokenState, formData: FormData): Promise<CreateTokenState> {
+export async function createTokenAction(_previous: CreateTokenState, sent: unknown): Promise<CreateTokenState> {
+  const formData = asFormData(sent);
   const name = formData.get("name");
   const result = await runAction(({ actor, db }) => createApiToken(db, actor, { name }));
   if (!result.ok) return { message: result.error.message, fields: result.error.fields, name: typeof name === "string" ? name : "" };

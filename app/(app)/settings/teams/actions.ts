@@ -1,7 +1,7 @@
 "use server";
 
 import { revalidatePath } from "next/cache";
-import { asId, toFormState, type FormState } from "@/lib/forms/action-state";
+import { asFormData, asId, toFormState, type FormState } from "@/lib/forms/action-state";
 import type { Result } from "@/lib/domain/result";
 import { runAction } from "@/lib/server/action";
 import { changeTeamMembership, type TeamMembershipOutcome } from "@/lib/server/use-cases/change-team-membership";
@@ -20,13 +20,15 @@ function resetNote(rotations: ReadonlyArray<{ countsReset: boolean }>): string |
   return reset > 0 ? `Counts reset in ${reset} ${reset === 1 ? "rotation" : "rotations"}.` : undefined;
 }
 
-export async function createTeamAction(_previous: FormState, formData: FormData): Promise<FormState> {
+export async function createTeamAction(_previous: FormState, sent: unknown): Promise<FormState> {
+  const formData = asFormData(sent);
   const result = await runAction(({ actor, db }) => createTeam(db, actor, { name: formData.get("name") }));
   if (result.ok) revalidateSettings();
   return toFormState(result, ({ teamId }) => ({ message: "Team created.", id: teamId }));
 }
 
-export async function renameTeamAction(teamId: unknown, _previous: FormState, formData: FormData): Promise<FormState> {
+export async function renameTeamAction(teamId: unknown, _previous: FormState, sent: unknown): Promise<FormState> {
+  const formData = asFormData(sent);
   const result = await runAction(({ actor, db }) => renameTeam(db, actor, asId(teamId), { name: formData.get("name") }));
   if (result.ok) revalidateSettings();
   return toFormState(result, ({ to }) => ({ message: `Team renamed to ${to}.` }));
@@ -38,7 +40,8 @@ export async function deleteTeamAction(teamId: unknown): Promise<Result<DeletedT
   return result;
 }
 
-export async function addTeamMemberAction(teamId: unknown, _previous: FormState, formData: FormData): Promise<FormState> {
+export async function addTeamMemberAction(teamId: unknown, _previous: FormState, sent: unknown): Promise<FormState> {
+  const formData = asFormData(sent);
   const userId = formData.get("userId");
   if (typeof userId !== "string" || userId === "") return { status: "error", message: "Choose someone to add.", fields: { userId: ["Choose someone to add."] } };
   const result = await runAction(({ actor, db }) => changeTeamMembership(db, actor, asId(teamId), userId, "add"));

@@ -1,7 +1,7 @@
 "use server";
 
 import { revalidatePath } from "next/cache";
-import { asId, toFormState, type FormState } from "@/lib/forms/action-state";
+import { asFormData, asId, toFormState, type FormState } from "@/lib/forms/action-state";
 import type { Result } from "@/lib/domain/result";
 import { runAction } from "@/lib/server/action";
 import { updateUser, type UserUpdateOutcome } from "@/lib/server/use-cases/update-user";
@@ -13,7 +13,8 @@ function revalidateEverything() {
   revalidatePath("/", "layout");
 }
 
-export async function updateUserAction(userId: unknown, _previous: FormState, formData: FormData): Promise<FormState> {
+export async function updateUserAction(userId: unknown, _previous: FormState, sent: unknown): Promise<FormState> {
+  const formData = asFormData(sent);
   const result = await runAction(({ actor, db }) => updateUser(db, actor, asId(userId), userInputFromForm(formData)));
   if (result.ok) revalidateEverything();
   return toFormState(result, ({ eligibilityChangedIn }) => ({

@@ -2,7 +2,7 @@
 
 import { revalidatePath } from "next/cache";
 import { redirect } from "next/navigation";
-import { asId, toFormState, type FormState } from "@/lib/forms/action-state";
+import { asFormData, asId, toFormState, type FormState } from "@/lib/forms/action-state";
 import type { Result } from "@/lib/domain/result";
 import { runAction } from "@/lib/server/action";
 import { createRotation } from "@/lib/server/use-cases/create-rotation";
@@ -16,13 +16,15 @@ const ROTATIONS_PATH = "/settings/meetings/rotations";
 // Thin adapters: runAction authenticates; the use case parses the input and authorizes the
 // actor itself (R4), so whatever a caller sends, a non-admin is refused with "forbidden".
 
-export async function createRotationAction(_previous: FormState, formData: FormData): Promise<FormState> {
+export async function createRotationAction(_previous: FormState, sent: unknown): Promise<FormState> {
+  const formData = asFormData(sent);
   const result = await runAction(({ actor, db }) => createRotation(db, actor, rotationInputFromForm(formData)));
   if (result.ok) revalidatePath(ROTATIONS_PATH, "layout");
   return toFormState(result, ({ rotationId }) => ({ message: "Rotation created.", id: rotationId }));
 }
 
-export async function updateRotationAction(rotationId: unknown, _previous: FormState, formData: FormData): Promise<FormState> {
+export async function updateRotationAction(rotationId: unknown, _previous: FormState, sent: unknown): Promise<FormState> {
+  const formData = asFormData(sent);
   const result = await runAction(({ actor, db }) => updateRotation(db, actor, asId(rotationId), rotationInputFromForm(formData)));
   if (result.ok) revalidatePath(ROTATIONS_PATH, "layout");
   return toFormState(result, ({ countsReset }) => ({
