@@ -84,3 +84,33 @@ export function describeEachDatabase(title: string, body: (current: () => TestDa
     });
   }
 }
+
+/**
+ * A PostgreSQL database of its own for one suite, reached through two pools as two app
+ * instances reach it (bookings queue per instance, so only the database orders the two);
+ * emptied before every test. `instance(i)` alternates between them.
+ */
+export function useTwoInstances() {
+  let opened: Awaited<ReturnType<typeof openTestDatabase>> | undefined;
+  let second: DatabaseHandle | undefined;
+  beforeAll(async () => {
+    opened = await openTestDatabase("postgres");
+    second = await openDatabase({ kind: "postgres", url: opened.url ?? "", poolSize: 30 });
+  });
+  afterAll(async () => {
+    await second?.close();
+    await opened?.dispose();
+  });
+  beforeEach(async () => {
+    if (opened) await truncateAll(opened.handle.db);
+  });
+  const first = (): Database => {
+    if (!opened) throw new Error("test database not opened yet");
+    return opened.handle.db;
+  };
+  const other = (): Database => {
+    if (!second) throw new Error("second instance not opened yet");
+    return second.db;
+  };
+  return { db: first, other, instance: (i: number): Database => (i % 2 === 0 ? first() : other()) };
+}

@@ -1,6 +1,5 @@
 import { eq, sql } from "drizzle-orm";
-import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
-import { openDatabase, type Database, type DatabaseHandle } from "@/db/client";
+import { describe, expect, it } from "vitest";
 import { meetings, rotations } from "@/db/schema";
 import type { Result } from "@/lib/domain/result";
 import { bookMeeting, type BookedMeeting } from "@/lib/server/booking/book-meeting";
@@ -9,7 +8,7 @@ import { createRotation } from "@/lib/server/use-cases/create-rotation";
 import { deleteMeeting } from "@/lib/server/use-cases/delete-meeting";
 import { updateRotation } from "@/lib/server/use-cases/update-rotation";
 import { NOW, bookingInput, codes, overlappingPairs, rotationFixture } from "@/test/booking-fixture";
-import { openTestDatabase, testDatabaseKinds, truncateAll } from "@/test/db";
+import { testDatabaseKinds, useTwoInstances } from "@/test/db";
 import { ALWAYS_WORKING, actorFor, insertTeam, insertUser } from "@/test/factories";
 import { expectCountsDerived, unwrap } from "@/test/rotation-counts";
 
@@ -20,30 +19,9 @@ const at = (halfHours: number) => new Date(MONDAY_MIDNIGHT + halfHours * 1_800_0
 const MEMBERS = ["m1", "m2", "m3", "m4", "m5"].map((id) => ({ id, workingHours: ALWAYS_WORKING }));
 
 describe.runIf(testDatabaseKinds().includes("postgres"))("concurrent bookings [postgres]", () => {
-  let opened: Awaited<ReturnType<typeof openTestDatabase>> | undefined;
   // A second pool on the same database, as a second app instance has: bookings queue per
   // instance (booking/queue), so only the database's lock orders the two.
-  let second: DatabaseHandle | undefined;
-  const db = (): Database => {
-    if (!opened) throw new Error("test database not opened yet");
-    return opened.handle.db;
-  };
-  /** Instance A or B, alternately by index. */
-  const instance = (i: number): Database => {
-    if (!second) throw new Error("second instance not opened yet");
-    return i % 2 === 0 ? db() : second.db;
-  };
-  beforeAll(async () => {
-    opened = await openTestDatabase("postgres");
-    second = await openDatabase({ kind: "postgres", url: opened.url ?? "", poolSize: 30 });
-  });
-  afterAll(async () => {
-    await second?.close();
-    await opened?.dispose();
-  });
-  beforeEach(async () => {
-    await truncateAll(db());
-  });
+  const { db, instance } = useTwoInstances();
 
   it("R11: 200 auto-assigned bookings at once from two instances over 40 slots × 5 free members all land, 40 each, no overlap", async () => {
     const { rotationId, rep, contactId } = await rotationFixture(db(), MEMBERS);

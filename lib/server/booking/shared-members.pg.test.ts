@@ -1,9 +1,8 @@
-import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
-import { openDatabase, type Database, type DatabaseHandle } from "@/db/client";
+import { describe, expect, it } from "vitest";
 import { bookMeeting } from "@/lib/server/booking/book-meeting";
 import { createRotation } from "@/lib/server/use-cases/create-rotation";
 import { NOW, bookingInput, codes, overlappingPairs, rotationFixture } from "@/test/booking-fixture";
-import { openTestDatabase, testDatabaseKinds, truncateAll } from "@/test/db";
+import { testDatabaseKinds, useTwoInstances } from "@/test/db";
 import { ALWAYS_WORKING } from "@/test/factories";
 import { expectCountsDerived, unwrap } from "@/test/rotation-counts";
 
@@ -17,29 +16,11 @@ const at = (halfHours: number) => new Date(MONDAY_MIDNIGHT + halfHours * 1_800_0
 const MEMBERS = ["m1", "m2", "m3", "m4"].map((id) => ({ id, workingHours: ALWAYS_WORKING }));
 
 describe.runIf(testDatabaseKinds().includes("postgres"))("auto-assign through rotations that share members [postgres]", () => {
-  let opened: Awaited<ReturnType<typeof openTestDatabase>> | undefined;
-  let second: DatabaseHandle | undefined;
-  const db = (): Database => {
-    if (!opened) throw new Error("test database not opened yet");
-    return opened.handle.db;
-  };
-  beforeAll(async () => {
-    opened = await openTestDatabase("postgres");
-    second = await openDatabase({ kind: "postgres", url: opened.url ?? "", poolSize: 30 });
-  });
-  afterAll(async () => {
-    await second?.close();
-    await opened?.dispose();
-  });
-  beforeEach(async () => {
-    await truncateAll(db());
-  });
+  const { db, other } = useTwoInstances();
 
   it("R11: 200 pairs of simultaneous auto-assigned bookings, one per rotation at the same time, all land while members are free", async () => {
     const { rotationId: inbound, admin, rep, contactId } = await rotationFixture(db(), MEMBERS);
     const renewals = unwrap(await createRotation(db(), admin, { name: "Renewals", userIds: MEMBERS.map((m) => m.id) })).rotationId;
-    const other = second?.db;
-    if (!other) throw new Error("second instance not opened yet");
     // Each pair: the same half hour through both rotations, from two instances at once, one
     // pair after another so that each booking is a batch of its own. The two rotations' counts
     // move alike, so both rank the same member first nearly every time. Four members are free
@@ -49,7 +30,7 @@ describe.runIf(testDatabaseKinds().includes("postgres"))("auto-assign through ro
       results.push(
         ...(await Promise.all([
           bookMeeting(db(), rep, bookingInput(contactId, at(i), { rotationId: inbound }), NOW),
-          bookMeeting(other, rep, bookingInput(contactId, at(i), { rotationId: renewals }), NOW),
+          bookMeeting(other(), rep, bookingInput(contactId, at(i), { rotationId: renewals }), NOW),
         ])),
       );
     }
