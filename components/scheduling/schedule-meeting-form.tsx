@@ -2,6 +2,7 @@
 
 import * as Tabs from "@radix-ui/react-tabs";
 import { Button } from "@/components/ui/button";
+import { SelectField } from "@/components/ui/select-field";
 import { TextField } from "@/components/ui/text-field";
 import { MEETING_DURATIONS } from "@/lib/domain/slots";
 import type { BookingTab } from "./booking-form-state";
@@ -66,23 +67,13 @@ export function ScheduleMeetingForm({ context, bookMeeting, onBooked }: Schedule
 
       <div className="grid gap-4 sm:grid-cols-[1fr_10rem]">
         <TextField label="Title" value={state.title} onChange={(e) => send({ type: "titleEdited", title: e.target.value })} maxLength={200} errors={error?.fields?.title} required />
-        <div className="flex flex-col gap-1">
-          <label htmlFor="meeting-duration" className="text-sm font-medium text-slate-700">
-            Duration
-          </label>
-          <select
-            id="meeting-duration"
-            value={duration}
-            onChange={(e) => send({ type: "durationChosen", minutes: Number(e.target.value) })}
-            className="rounded-md border border-slate-300 bg-white px-3 py-2 text-sm shadow-sm"
-          >
-            {MEETING_DURATIONS.map((d) => (
-              <option key={d} value={d}>
-                {d} minutes
-              </option>
-            ))}
-          </select>
-        </div>
+        <SelectField id="meeting-duration" label="Duration" value={duration} onChange={(e) => send({ type: "durationChosen", minutes: Number(e.target.value) })}>
+          {MEETING_DURATIONS.map((d) => (
+            <option key={d} value={d}>
+              {d} minutes
+            </option>
+          ))}
+        </SelectField>
       </div>
 
       {hostUserId && (

@@ -1,4 +1,5 @@
 import Link from "next/link";
+import type { ReactNode } from "react";
 import { MeetingTimeline } from "@/components/scheduling/meeting-timeline";
 import { ScheduleMeetingButton } from "@/components/scheduling/schedule-meeting-button";
 import type { SchedulingActions, SchedulingContext } from "@/components/scheduling/types";
@@ -38,10 +39,7 @@ export function RecordView({ record, meetings, viewer, scheduling, actions }: Re
         {canBookOwnMeetings(viewer) && <ScheduleMeetingButton context={scheduling} bookMeeting={actions.bookMeeting} />}
       </div>
       <div className="grid gap-6 md:grid-cols-3">
-        <section aria-labelledby="properties-heading" className="rounded-lg border border-slate-200 bg-white p-5 shadow-sm md:col-span-1">
-          <h2 id="properties-heading" className="mb-3 font-semibold">
-            About this {info.singular.toLowerCase()}
-          </h2>
+        <Card id="properties" title={`About this ${info.singular.toLowerCase()}`} className="md:col-span-1">
           <dl className="space-y-3 text-sm">
             {record.properties.map((p) => (
               <div key={p.label}>
@@ -50,11 +48,8 @@ export function RecordView({ record, meetings, viewer, scheduling, actions }: Re
               </div>
             ))}
           </dl>
-        </section>
-        <section aria-labelledby="associations-heading" className="rounded-lg border border-slate-200 bg-white p-5 shadow-sm md:col-span-2">
-          <h2 id="associations-heading" className="mb-3 font-semibold">
-            Associations
-          </h2>
+        </Card>
+        <Card id="associations" title="Associations" className="md:col-span-2">
           <div className="grid gap-4 sm:grid-cols-2">
             {record.associations.map((group) => (
               <div key={group.label}>
@@ -77,14 +72,23 @@ export function RecordView({ record, meetings, viewer, scheduling, actions }: Re
               </div>
             ))}
           </div>
-        </section>
+        </Card>
       </div>
-      <section aria-labelledby="meetings-heading" className="rounded-lg border border-slate-200 bg-white p-5 shadow-sm">
-        <h2 id="meetings-heading" className="mb-3 font-semibold">
-          Meetings
-        </h2>
+      <Card id="meetings" title="Meetings">
         <MeetingTimeline meetings={meetings} viewer={viewer} deleteMeeting={actions.deleteMeeting} />
-      </section>
+      </Card>
     </div>
+  );
+}
+
+/** One titled card of the record page, named by its heading. */
+function Card({ id, title, className = "", children }: { id: string; title: ReactNode; className?: string; children: ReactNode }) {
+  return (
+    <section aria-labelledby={`${id}-heading`} className={`rounded-lg border border-slate-200 bg-white p-5 shadow-sm ${className}`}>
+      <h2 id={`${id}-heading`} className="mb-3 font-semibold">
+        {title}
+      </h2>
+      {children}
+    </section>
   );
 }

@@ -3,6 +3,7 @@
 import { useMemo, useState } from "react";
 import { CheckboxField } from "@/components/settings/checkbox-field";
 import { weekdayName } from "@/components/settings/format";
+import { SelectField } from "@/components/ui/select-field";
 import { TextField } from "@/components/ui/text-field";
 import { fieldErrors, type FormState } from "@/lib/forms/action-state";
 import type { SettingsUser } from "@/lib/server/queries/users";
@@ -34,30 +35,18 @@ export function UserFields({ user, state }: UserFieldsProps) {
 
   return (
     <>
-      <div className="flex flex-col gap-1">
-        <label htmlFor="user-role" className="text-sm font-medium text-slate-700">
-          Role
-        </label>
-        <select
-          id="user-role"
-          name="role"
-          value={values.role}
-          onChange={(event) => set("role", event.target.value === "admin" ? "admin" : "member")}
-          aria-describedby={fieldErrors(state, "role") ? "user-role-error" : "user-role-hint"}
-          className="rounded-md border border-slate-300 bg-white px-3 py-2 text-sm shadow-sm"
-        >
-          <option value="member">Member</option>
-          <option value="admin">Admin</option>
-        </select>
-        <p id="user-role-hint" className="text-xs text-slate-500">
-          Admins manage rotations, users and teams.
-        </p>
-        {fieldErrors(state, "role") && (
-          <p id="user-role-error" className="text-sm text-red-700">
-            {fieldErrors(state, "role")?.join(" ")}
-          </p>
-        )}
-      </div>
+      <SelectField
+        id="user-role"
+        label="Role"
+        name="role"
+        value={values.role}
+        onChange={(event) => set("role", event.target.value === "admin" ? "admin" : "member")}
+        hint="Admins manage rotations, users and teams."
+        errors={fieldErrors(state, "role")}
+      >
+        <option value="member">Member</option>
+        <option value="admin">Admin</option>
+      </SelectField>
 
       <fieldset className="flex flex-col gap-3">
         <legend className="mb-1 text-sm font-medium text-slate-700">Access</legend>
