@@ -18,6 +18,8 @@ export interface RequestOptions {
   body?: unknown;
   rawBody?: string;
   contentType?: string | null;
+  /** Extra request headers, e.g. Idempotency-Key. */
+  headers?: Record<string, string>;
 }
 
 function authHeaders(server: AppServer, as: Credentials): Record<string, string> {
@@ -27,7 +29,7 @@ function authHeaders(server: AppServer, as: Credentials): Record<string, string>
 }
 
 export async function api(server: AppServer, method: string, pathAndQuery: string, options: RequestOptions = {}): Promise<ApiResponse> {
-  const headers: Record<string, string> = { accept: "application/json", ...authHeaders(server, options.as ?? "rep") };
+  const headers: Record<string, string> = { accept: "application/json", ...authHeaders(server, options.as ?? "rep"), ...options.headers };
   const body = options.rawBody ?? (options.body === undefined ? undefined : JSON.stringify(options.body));
   const contentType = options.contentType === undefined ? (body === undefined ? null : "application/json") : options.contentType;
   if (contentType !== null) headers["content-type"] = contentType;

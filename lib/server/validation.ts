@@ -32,7 +32,7 @@ export function isEntityId(value: string): boolean {
   return entityId.safeParse(value).success;
 }
 
-/** C0/C1 control characters (CR, LF, NUL, ESC…) and the Unicode line and paragraph separators. */
+/** Control characters (Unicode category Cc: CR, LF, NUL, ESC…) and the line and paragraph separators. */
 const CONTROL_CHARACTERS = /[\p{Cc}\u2028\u2029]/u;
 
 export function hasControlCharacters(value: string): boolean {

@@ -125,6 +125,26 @@ describeApiContract("meetings", (server) => {
     expectError(await api(server(), "POST", "/api/v1/meetings?dryRun=1", { body: booking() }), 400, "validation");
   });
 
+  it("C7: a booking retried with its Idempotency-Key after a lost answer books once and answers the first meeting", async () => {
+    const emea = server().facts.rotationIds.emea;
+    const proposed = expectBody(await api(server(), "GET", `/api/v1/rotations/${emea}/proposal`), 200, proposalSchema).ranking.proposed?.userId ?? "";
+    const body = booking({ rotationId: emea, start: await freeSlot(proposed, 3) });
+    const send = (sent: unknown, key: string) => api(server(), "POST", "/api/v1/meetings", { body: sent, headers: { "idempotency-key": key } });
+    const before = await counts();
+
+    const first = await send(body, "retry-me");
+    const firstMeeting = expectBody(first, 201, bookedMeetingSchema).meeting;
+    expect(first.headers.get("idempotent-replayed")).toBeNull();
+    const retried = await send(body, "retry-me");
+    expect(expectBody(retried, 201, bookedMeetingSchema).meeting).toEqual(firstMeeting);
+    expect(retried.headers.get("idempotent-replayed")).toBe("true");
+    expect(await counts()).toEqual({ ...before, [firstMeeting.hostUserId]: (before[firstMeeting.hostUserId] ?? 0) + 1 });
+
+    expectError(await send({ ...body, title: "Another" }, "retry-me"), 422, "idempotency_key_reused");
+    expectError(await send(body, "not a key"), 400, "validation");
+    expect(await counts()).toEqual({ ...before, [firstMeeting.hostUserId]: (before[firstMeeting.hostUserId] ?? 0) + 1 });
+  });
+
   it("answers 404 for unknown or malformed meeting ids and 405 for methods the API does not have", async () => {
     for (const id of [NO_SUCH_UUID, "abc", "%27%3B%20DROP%20TABLE%20meetings%3B--"]) {
       expectError(await api(server(), "DELETE", `/api/v1/meetings/${id}`), 404, "meeting_not_found");
