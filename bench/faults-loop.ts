@@ -24,7 +24,7 @@ const summaries: Summary[] = [];
 let failedRuns = 0;
 for (let run = 1; run <= RUNS; run++) {
   const started = performance.now();
-  const child = spawnSync(process.execPath, ["--import", "tsx", "bench/faults.ts"], { encoding: "utf8", maxBuffer: 64 * 1024 * 1024 });
+  const child = spawnSync(process.execPath, ["--conditions=react-server", "--import", "tsx", "bench/faults.ts"], { encoding: "utf8", maxBuffer: 64 * 1024 * 1024 });
   const output = `${child.stdout}\n${child.stderr}`;
   writeFileSync(path.join(logDir, `run-${String(run).padStart(2, "0")}.log`), output);
   const line = output.split("\n").find((l) => l.startsWith("SUMMARY "));
