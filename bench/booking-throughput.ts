@@ -140,7 +140,7 @@ async function sampleConnections<T>(database: LoadDatabase, work: Promise<T>): P
 
 /**
  * How many bookings `work` wrote per transaction, on average: rows one transaction writes
- * share its id (xmin), so this is the group commit's batch size (rotations/booking-queue).
+ * share its id (xmin), so this is the group commit's batch size (lib/server/booking/queue.ts).
  */
 async function bookingsPerTransaction<T>(database: LoadDatabase, work: () => Promise<T>): Promise<{ result: T; perTransaction: number }> {
   const sql = postgres(database.url, { max: 1, onnotice: () => {} });
