@@ -50,17 +50,21 @@ async function drain(db: Database, rotationId: string, queue: Waiting[], close: 
     // instead of joining one that nobody drains any more.
     if (queue.length === 0) return close();
     const batch = queue.splice(0, MAX_BATCH);
-    try {
-      await bookTogether(db, rotationId, batch);
-    } catch {
-      // A bug in one booking: one by one, so each gets its own answer and only the culprit fails.
-      for (const w of batch) await bookTogether(db, rotationId, [w]).catch((alone: unknown) => w.reject(alone));
-    }
+    // Split the batch only when nothing of it was written: a refusal as a whole, or a bug in
+    // one booking (its transaction rolled back). One by one, each gets its own answer and only
+    // the culprit fails; a booking already answered is never booked again.
+    const answered = await bookTogether(db, rotationId, batch).catch(() => false);
+    if (answered) continue;
+    for (const w of batch) await bookTogether(db, rotationId, [w]).catch((error: unknown) => w.reject(error));
   }
 }
 
-/** Books these together, deciding again while the constraint refuses; then one by one. */
-async function bookTogether(db: Database, rotationId: string, batch: Waiting[]): Promise<void> {
+/**
+ * Books these together, deciding again while the constraint refuses. True when every booking
+ * got its answer; false when the constraint still refuses the batch as a whole and the caller
+ * should split it (never for a lone booking: it gets the refusal).
+ */
+async function bookTogether(db: Database, rotationId: string, batch: Waiting[]): Promise<boolean> {
   for (let attempt = 1; ; attempt++) {
     const outcome = await bookRotationBatch(db, rotationId, batch.map((w) => w.booking));
     if (outcome.ok) {
@@ -69,16 +73,13 @@ async function bookTogether(db: Database, rotationId: string, batch: Waiting[]):
         if (answer) w.resolve(answer);
         else w.reject(new Error("a booking batch returned fewer answers than bookings"));
       });
-      return;
+      return true;
     }
     const refusedAsAWhole = outcome.error.code === "slot_taken";
     if (refusedAsAWhole && attempt < MAX_ATTEMPTS) continue;
+    if (refusedAsAWhole && batch.length > 1) return false;
     // A lost connection may have committed (during COMMIT): never tried again (docs/operations.md).
-    if (refusedAsAWhole && batch.length > 1) {
-      for (const w of batch) await bookTogether(db, rotationId, [w]);
-      return;
-    }
     for (const w of batch) w.resolve(outcome);
-    return;
+    return true;
   }
 }

@@ -1,5 +1,5 @@
 import "server-only";
-import { asc, eq, inArray } from "drizzle-orm";
+import { asc, eq, inArray, type SQL } from "drizzle-orm";
 import type { Database } from "@/db/client";
 import { companies, contacts, deals, tickets } from "@/db/schema";
 import { asContacts, asRecords, type AssociatedRecord } from "./kind";
@@ -26,6 +26,6 @@ export async function dealsOfCompany(db: Database, companyId: string): Promise<A
   return asRecords("deal", await db.select({ id: deals.id, name: deals.name }).from(deals).where(eq(deals.companyId, companyId)).orderBy(asc(deals.name)));
 }
 
-export async function ticketsWhere(db: Database, where: ReturnType<typeof eq>): Promise<AssociatedRecord[]> {
+export async function ticketsWhere(db: Database, where: SQL): Promise<AssociatedRecord[]> {
   return asRecords("ticket", await db.select({ id: tickets.id, name: tickets.subject }).from(tickets).where(where).orderBy(asc(tickets.subject)));
 }
