@@ -24,9 +24,9 @@ export interface DerivedCounts {
 }
 
 /**
- * Every member's stored count and recency beside their derivation from `meetings` (R7):
- * count = live meetings of that rotation and host booked in the rotation's current reset
- * generation; last scheduled = latest creation time (and rotation number) of a live meeting, over all time.
+ * Every member's stored count and recency beside their derivation: count = the sum of their
+ * ledger entries in the rotation's current reset generation (R13, R7); last scheduled = the
+ * latest counting time (and rotation number) of a live meeting they host, over all time (R8).
  */
 export async function derivedCounts(db: Database, rotationId?: string): Promise<DerivedCounts[]> {
   // The subqueries name the outer row through its alias, spelled out: drizzle writes a lone
@@ -37,10 +37,11 @@ export async function derivedCounts(db: Database, rotationId?: string): Promise<
       rotationId: rm.rotationId,
       userId: rm.userId,
       bookedCount: rm.bookedCount,
+      // R13: the ledger's sum in the current generation.
       derivedCount: sql<number>`(
-        select count(*)::int from meetings m join rotations r on r.id = m.rotation_id
-        where m.rotation_id = rm.rotation_id and m.host_user_id = rm.user_id
-          and m.deleted_at is null and m.rotation_generation = r.reset_generation)`.mapWith(Number),
+        select coalesce(sum(e.delta), 0)::int from count_entries e join rotations r on r.id = e.rotation_id
+        where e.rotation_id = rm.rotation_id and e.user_id = rm.user_id and e.generation = r.reset_generation)`.mapWith(Number),
+
       lastScheduledSeq: rm.lastScheduledSeq,
       derivedLastScheduledSeq: sql<number | null>`(
         select max(m.rotation_seq) from meetings m
@@ -48,7 +49,7 @@ export async function derivedCounts(db: Database, rotationId?: string): Promise<
           and m.deleted_at is null)`,
       lastScheduledAt: sql<string | null>`${rm.lastScheduledAt}::text`,
       derivedLastScheduledAt: sql<string | null>`(
-        select max(m.created_at)::text from meetings m
+        select max(m.counted_at)::text from meetings m
         where m.rotation_id = rm.rotation_id and m.host_user_id = rm.user_id
           and m.deleted_at is null)`,
     })

@@ -87,5 +87,28 @@ export function describeHistoryEntry(entry: HistoryEntry): HistoryText {
         summary: `${who} deleted “${text(details.title) ?? "a meeting"}” with ${entry.chosenHostName ?? "a former user"}`,
         detail: details.countDecremented === false ? "Booked before the last reset, so no count changed." : "Their count went down by one.",
       };
+    case "count_adjusted": {
+      const delta = Number(details.delta ?? 0);
+      const signed = delta > 0 ? `+${delta}` : String(delta);
+      const how = details.cause === "calibration" ? "Start level on joining" : text(details.reason);
+      return { summary: `${who} adjusted ${subject}’s count by ${signed}`, detail: how ? `Reason: ${how}` : undefined };
+    }
+    case "meeting_outcome_marked":
+      return {
+        summary: `${who} marked “${text(details.title) ?? "a meeting"}” as ${OUTCOME_LABELS[String(details.outcome)] ?? "?"}`,
+        detail: details.creditedBack === true ? `${entry.chosenHostName ?? "The host"} was credited back one meeting.` : undefined,
+      };
+    case "meeting_outcome_cleared":
+      return {
+        summary: `${who} cleared the outcome of “${text(details.title) ?? "a meeting"}”`,
+        detail: details.restored === true ? `${entry.chosenHostName ?? "The host"}’s credit-back was undone.` : undefined,
+      };
+    case "meeting_reassigned":
+      return {
+        summary: `${who} reassigned “${text(details.title) ?? "a meeting"}” from ${subject} to ${entry.chosenHostName ?? "a former user"}`,
+        detail: `${details.toNextInRotation === true ? "Next in rotation. " : ""}Reason: ${text(details.reason) ?? "none given"}`,
+      };
   }
 }
+
+const OUTCOME_LABELS: Record<string, string> = { completed: "completed", no_show: "a no-show", canceled_by_contact: "canceled by the contact" };

@@ -12,6 +12,10 @@ export const AUDIT_EVENT_TYPES = [
   "rotation_deleted",
   "meeting_booked",
   "meeting_deleted",
+  "count_adjusted",
+  "meeting_outcome_marked",
+  "meeting_outcome_cleared",
+  "meeting_reassigned",
 ] as const;
 export type AuditEventType = (typeof AUDIT_EVENT_TYPES)[number];
 

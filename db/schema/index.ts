@@ -5,3 +5,4 @@ export * from "./meetings";
 export * from "./audit";
 export * from "./idempotency";
 export * from "./sign-in-attempts";
+export * from "./fairness";

@@ -1,6 +1,7 @@
 import { sql } from "drizzle-orm";
 import { check, index, integer, pgTable, primaryKey, text, timestamp, uniqueIndex, uuid } from "drizzle-orm/pg-core";
 // Relative, not "@/": drizzle-kit loads the schema without the app's path aliases.
+import { MEETING_OUTCOMES } from "../../lib/domain/rotation-settings";
 import { RECORD_TYPES } from "../../lib/domain/records";
 import { contacts } from "./crm";
 import { rotations } from "./rotations";
@@ -34,6 +35,13 @@ export const meetings = pgTable(
     endsAt: timestamp("ends_at", { withTimezone: true }).notNull(),
     location: text("location"),
     createdAt: timestamp("created_at", { withTimezone: true }).notNull().defaultNow(),
+    // When the meeting counts as scheduled for its host (R8, R14): its booking, or its last
+    // reassignment (R19), which also gives it a new rotation_seq.
+    countedAt: timestamp("counted_at", { withTimezone: true }).notNull().defaultNow(),
+    // R17: completed, no_show or canceled_by_contact; null while unmarked.
+    outcome: text("outcome", { enum: MEETING_OUTCOMES }),
+    outcomeMarkedAt: timestamp("outcome_marked_at", { withTimezone: true }),
+    outcomeMarkedByUserId: text("outcome_marked_by_user_id").references(() => users.id, { onDelete: "set null" }),
     deletedAt: timestamp("deleted_at", { withTimezone: true }),
     deletedByUserId: text("deleted_by_user_id").references(() => users.id, { onDelete: "set null" }),
     // The Idempotency-Key the booking was sent with (C7), so a retry finds what it booked.
@@ -42,12 +50,16 @@ export const meetings = pgTable(
   (t) => [
     check("meetings_time_order_check", sql`${t.endsAt} > ${t.startsAt}`),
     check("meetings_record_type_check", sql`${t.recordType} in ('contact', 'company', 'deal', 'ticket')`),
+    check("meetings_outcome_check", sql`${t.outcome} is null or ${t.outcome} in ('completed', 'no_show', 'canceled_by_contact')`),
     index("meetings_record_idx").on(t.recordType, t.recordId, t.startsAt),
     index("meetings_host_starts_idx").on(t.hostUserId, t.startsAt),
     // Recency of a member in a rotation (R8) without scanning its history.
     index("meetings_idempotency_idx")
       .on(t.bookedByUserId, t.idempotencyKey)
       .where(sql`${t.idempotencyKey} is not null`),
+    // Caps (R18) and keep level (R16) count a rotation's meetings by time.
+    index("meetings_rotation_starts_idx").on(t.rotationId, t.startsAt).where(sql`${t.deletedAt} is null`),
+    index("meetings_rotation_counted_idx").on(t.rotationId, t.countedAt).where(sql`${t.deletedAt} is null`),
     uniqueIndex("meetings_rotation_seq_key").on(t.rotationId, t.rotationSeq),
     index("meetings_rotation_host_seq_idx")
       .on(t.rotationId, t.hostUserId, t.rotationSeq)

@@ -189,7 +189,7 @@ describe("any input", () => {
           if (mode === "even") expect(ranking.proposed.count).toBe(Math.min(...counts(proposable)));
         }
         // Groups come in order: proposable, then unavailable, then not eligible.
-        const rank = { proposable: 0, unavailable: 1, not_eligible: 2 };
+        const rank = { proposable: 0, busy: 0, capped: 1, out_of_office: 2, unavailable: 3, not_eligible: 4 };
         const groups = ranking.members.map((m) => rank[m.status]);
         expect(groups).toEqual([...groups].sort((a, b) => a - b));
       }),

@@ -1,9 +1,19 @@
-// Rotation ranking (DESIGN R3, R5, R8, R8w): who is proposed next, and the full ranking the
+// Rotation ranking (DESIGN R3, R5, R8, R8w, R16, R18, R20): who is proposed next, and the full ranking the
 // booking modal shows. Pure: the caller loads counts and times (see STYLE rule 1); this module
 // reads no clock, does no I/O and never mutates its input.
 
+import { describeCap, type CapHit } from "./caps";
+import { formatDateTime } from "./format-time";
+
 export type IneligibleReason = "inactive" | "no_seat" | "calendar_not_connected" | "calendar_sync_off";
 export type DistributionMode = "even" | "weighted";
+
+/**
+ * Why an eligible, available member cannot take a meeting now or at the time asked about
+ * (R16, R18, R20). Out of office and capped members leave the running like an unavailable
+ * one; a busy member keeps their place and is passed over (R11).
+ */
+export type Skip = { kind: "out_of_office"; until: Date } | { kind: "capped"; hit: CapHit } | { kind: "busy" };
 
 export interface RankingCandidate {
   userId: string;
@@ -17,9 +27,15 @@ export interface RankingCandidate {
   lastScheduledSeq?: number | null;
   joinedAt: Date;
   weight: number; // positive integer; 1 by default
+  skip?: Skip | null;
 }
 
-export type MemberStatus = "proposable" | "unavailable" | "not_eligible";
+export type MemberStatus = "proposable" | "busy" | "capped" | "out_of_office" | "unavailable" | "not_eligible";
+
+export interface RankingOptions {
+  /** The zone dates in reasons are written in (the rotation's), so every page says the same. */
+  timeZone?: string;
+}
 
 export interface RankedMember extends RankingCandidate {
   position: number; // 1-based place in the full ranking
@@ -63,7 +79,10 @@ function statusOf(c: RankingCandidate): MemberStatus {
   // Ineligibility wins over the toggle: an ineligible member cannot be made proposable by an
   // admin switching availability on, so "not eligible" is the more useful thing to show.
   if (c.ineligibleReasons.length > 0) return "not_eligible";
-  return c.available ? "proposable" : "unavailable";
+  if (!c.available) return "unavailable";
+  if (c.skip?.kind === "out_of_office") return "out_of_office";
+  if (c.skip?.kind === "capped") return "capped";
+  return "proposable"; // a busy member is ranked as proposable, then passed over (below)
 }
 
 // The levels that decide an order, in priority order; used both to sort and to explain.
@@ -153,10 +172,18 @@ function explainProposable(mode: DistributionMode, entry: Entry, index: number, 
   }
 }
 
-function explainOther(entry: Entry): string {
-  return entry.status === "unavailable"
-    ? "Availability turned off"
-    : `Not eligible: ${listIneligibility(entry.candidate.ineligibleReasons)}`;
+function explainOther(entry: Entry, timeZone: string): string {
+  const skip = entry.candidate.skip;
+  switch (entry.status) {
+    case "unavailable":
+      return "Availability turned off";
+    case "out_of_office":
+      return skip?.kind === "out_of_office" ? `Out of office until ${formatDateTime(skip.until, timeZone)}` : "Out of office";
+    case "capped":
+      return skip?.kind === "capped" ? describeCap(skip.hit) : "Cap reached";
+    default:
+      return `Not eligible: ${listIneligibility(entry.candidate.ineligibleReasons)}`;
+  }
 }
 
 function sortedBy(levels: readonly Level[], entries: readonly Entry[]): Entry[] {
@@ -164,7 +191,8 @@ function sortedBy(levels: readonly Level[], entries: readonly Entry[]): Entry[] 
   return [...entries].sort((a, b) => decide(levels, a, b)?.sign ?? 0);
 }
 
-export function rankMembers(candidates: readonly RankingCandidate[], mode: DistributionMode): Ranking {
+export function rankMembers(candidates: readonly RankingCandidate[], mode: DistributionMode, options: RankingOptions = {}): Ranking {
+  const timeZone = options.timeZone ?? "UTC";
   const entries: Entry[] = candidates.map((candidate) => {
     const status = statusOf(candidate);
     assertValid(candidate, mode, status);
@@ -185,19 +213,20 @@ export function rankMembers(candidates: readonly RankingCandidate[], mode: Distr
   }
   const ordered = sortedBy(mode === "even" ? EVEN_LEVELS : WEIGHTED_LEVELS, proposable);
   const reasons = new Map<Entry, string>(ordered.map((e, i) => [e, explainProposable(mode, e, i, ordered)]));
-  const rest = [
-    ...sortedBy(EVEN_LEVELS, byStatus("unavailable")),
-    ...sortedBy(EVEN_LEVELS, byStatus("not_eligible")),
-  ];
+  const rest = (["capped", "out_of_office", "unavailable", "not_eligible"] as const).flatMap((status) => sortedBy(EVEN_LEVELS, byStatus(status)));
 
-  const members: RankedMember[] = [...ordered, ...rest].map((e, i) => ({
-    ...e.candidate,
-    position: i + 1,
-    status: e.status,
-    deficit: e.deficit,
-    reason: reasons.get(e) ?? explainOther(e),
-  }));
-  return { mode, members, proposed: members[0]?.status === "proposable" ? members[0] : null };
+  // R11, R20: a member busy at the time asked about keeps their place and is passed over.
+  const members: RankedMember[] = [...ordered, ...rest].map((e, i) => {
+    const busy = e.status === "proposable" && e.candidate.skip?.kind === "busy";
+    return {
+      ...e.candidate,
+      position: i + 1,
+      status: busy ? "busy" : e.status,
+      deficit: e.deficit,
+      reason: busy ? "Busy at that time" : (reasons.get(e) ?? explainOther(e, timeZone)),
+    };
+  });
+  return { mode, members, proposed: members.find((m) => m.status === "proposable") ?? null };
 }
 
 /** For auto-assign (R11): the best-ranked proposable member that `accept` (e.g. "is free") allows. */

@@ -1,7 +1,7 @@
 import "server-only";
 import { eq, sql } from "drizzle-orm";
 import type { Database } from "@/db/client";
-import { meetingAttendees, meetings, rotationMembers, rotations, users, type NewAuditEvent } from "@/db/schema";
+import { countEntries, meetingAttendees, meetings, rotationMembers, rotations, users, type NewAuditEvent } from "@/db/schema";
 import type { HostCalendar } from "@/lib/domain/decide-rotation-bookings";
 import type { Interval } from "@/lib/domain/slots";
 import { recordAudit } from "@/lib/server/audit";
@@ -48,9 +48,18 @@ export async function writeBatch(tx: Database, writes: BatchWrites): Promise<voi
   statements.push(
     tx.update(rotations).set({ bookingSeq: writes.lastBookingSeq }).where(eq(rotations.id, writes.rotationId)),
     addToCounts(tx, writes.rotationId, writes.hosts),
+    openLedgerEntries(tx, writes.meetings.map((m) => String(m.id))),
     recordAudit(tx, writes.audits),
   );
   await Promise.all(statements);
+}
+
+/** R13: each meeting's +1 in the ledger, as the meeting row has it (host, generation, counting time). */
+function openLedgerEntries(tx: Database, meetingIds: string[]) {
+  return tx.execute(sql`
+    insert into ${countEntries} (rotation_id, user_id, generation, delta, cause, meeting_id, counts_at, actor_user_id)
+    select m.rotation_id, m.host_user_id, m.rotation_generation, 1, 'meeting', m.id, m.counted_at, m.booked_by_user_id
+    from ${meetings} m where m.rotation_id is not null and m.id in (${sql.join(meetingIds.map((id) => sql`${id}::uuid`), sql`, `)})`);
 }
 
 /** One statement for every host of the batch: R6's +1 per meeting, recency = their latest booking (R8). */
@@ -60,7 +69,7 @@ function addToCounts(tx: Database, rotationId: string, hosts: BatchWrites["hosts
     update ${rotationMembers}
     set booked_count = ${rotationMembers}.booked_count + v.added,
         last_scheduled_seq = v.latest_seq,
-        last_scheduled_at = (select m.created_at from ${meetings} m where m.rotation_id = ${rotationId} and m.rotation_seq = v.latest_seq)
+        last_scheduled_at = (select m.counted_at from ${meetings} m where m.rotation_id = ${rotationId} and m.rotation_seq = v.latest_seq)
     from json_to_recordset(${rows}::json) as v(user_id text, added int, latest_seq int)
     where ${rotationMembers}.rotation_id = ${rotationId} and ${rotationMembers}.user_id = v.user_id`);
 }

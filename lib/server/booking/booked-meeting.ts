@@ -60,6 +60,7 @@ export function meetingToInsert(id: string, booking: ReadyBooking, decision: Hos
     // The clock at the insert, not at the transaction's start: a batch that waited for the
     // rotation's lock must not look older than the batch it waited for.
     createdAt: sql`clock_timestamp()`,
+    countedAt: sql`clock_timestamp()`,
   };
   const booked: BookedMeeting = {
     meetingId: id,

@@ -3,7 +3,7 @@ import { asc, count, eq, inArray, max } from "drizzle-orm";
 import type { Database } from "@/db/client";
 import { rotationMembers, rotations, rotationTeams, rotationUsers, teamMembers, teams, users, type Rotation } from "@/db/schema";
 import { canBookWithRotation, canManageRotations } from "@/lib/domain/permissions";
-import { describeIneligibility, rankMembers, type IneligibleReason, type Ranking } from "@/lib/domain/ranking";
+import { describeIneligibility, rankMembers, type IneligibleReason, type MemberStatus, type Ranking } from "@/lib/domain/ranking";
 import { fail, ok, type Result } from "@/lib/domain/result";
 import type { Actor } from "@/lib/server/actor";
 import { findRotation, loadCandidates } from "@/lib/server/rotations/repository";
@@ -69,7 +69,7 @@ export interface RotationMemberDetail {
   ineligibleText: string;
   /** Place in the ranking (1 = proposed when proposable). */
   position: number;
-  status: "proposable" | "unavailable" | "not_eligible";
+  status: MemberStatus;
   reason: string;
 }
 

@@ -75,7 +75,8 @@ export async function loadCandidates(db: Database, rotationId: string): Promise<
 
 /**
  * A member's recency (R8) as SQL expressions for the caller's insert or update: the number
- * and creation time of their latest live meeting in this rotation, over all time. It stays in
+ * and counting time (booking or reassignment, R19) of their latest live meeting in this
+ * rotation, over all time. It stays in
  * the database on purpose: read into a JS Date the time would lose PostgreSQL's microseconds,
  * and the stored value would drift from its derivation.
  */
@@ -84,6 +85,6 @@ export function latestScheduledSql(rotationId: string, hostUserId: string): { la
   const lastScheduledSeq = sql<number | null>`(select max(${meetings.rotationSeq}) from ${meetings} where ${live})`;
   return {
     lastScheduledSeq,
-    lastScheduledAt: sql<Date | null>`(select ${meetings.createdAt} from ${meetings} where ${eq(meetings.rotationId, rotationId)} and ${meetings.rotationSeq} = ${lastScheduledSeq})`,
+    lastScheduledAt: sql<Date | null>`(select ${meetings.countedAt} from ${meetings} where ${eq(meetings.rotationId, rotationId)} and ${meetings.rotationSeq} = ${lastScheduledSeq})`,
   };
 }

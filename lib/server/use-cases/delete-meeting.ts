@@ -1,12 +1,13 @@
 import "server-only";
-import { and, eq, sql } from "drizzle-orm";
+import { eq, sql } from "drizzle-orm";
 import type { Database } from "@/db/client";
-import { meetings, rotationMembers } from "@/db/schema";
+import { meetings } from "@/db/schema";
 import { canDeleteMeeting } from "@/lib/domain/permissions";
 import { fail, ok, type Result } from "@/lib/domain/result";
 import type { Actor } from "@/lib/server/actor";
 import { recordAudit } from "@/lib/server/audit";
-import { latestScheduledSql, lockRotation } from "@/lib/server/rotations/repository";
+import { refreshRecency, undoMeeting } from "@/lib/server/fairness/ledger";
+import { lockRotation } from "@/lib/server/rotations/repository";
 import { inTransaction } from "@/lib/server/transaction";
 import { isEntityId } from "@/lib/server/validation";
 
@@ -41,17 +42,11 @@ export async function deleteMeeting(db: Database, actor: Actor, meetingId: strin
     let countDecremented = false;
     // `rotation` can differ from the peek only if the meeting was re-linked meanwhile, which nothing does.
     if (rotation && meeting.rotationId === rotation.id) {
-      const member = and(eq(rotationMembers.rotationId, rotation.id), eq(rotationMembers.userId, meeting.hostUserId));
-      const counts = meeting.rotationGeneration === rotation.resetGeneration;
-      const updated = await tx
-        .update(rotationMembers)
-        .set({
-          bookedCount: counts ? sql`greatest(${rotationMembers.bookedCount} - 1, 0)` : rotationMembers.bookedCount,
-          ...latestScheduledSql(rotation.id, meeting.hostUserId),
-        })
-        .where(member)
-        .returning({ userId: rotationMembers.userId });
-      countDecremented = counts && updated.length > 0;
+      // R6/R13: the ledger takes back what the meeting still adds (nothing if credited back),
+      // in the generation it was booked in, so one booked before a reset changes no count (R7).
+      const taken = await undoMeeting(tx, rotation.resetGeneration, meeting, { cause: "meeting_deleted", actorUserId: actor.id });
+      await refreshRecency(tx, rotation.id, meeting.hostUserId);
+      countDecremented = taken > 0 && meeting.rotationGeneration === rotation.resetGeneration;
       await recordAudit(tx, {
         rotationId: rotation.id,
         type: "meeting_deleted",
