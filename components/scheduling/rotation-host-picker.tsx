@@ -10,7 +10,13 @@ function optionLabel(m: RankedMemberDto, proposedId: string | null, viewerTimeZo
   const meetings = `${m.count} ${m.count === 1 ? "meeting" : "meetings"}`;
   const last = m.lastScheduledAt ? `last scheduled ${formatDateTime(new Date(m.lastScheduledAt), viewerTimeZone)}` : "never scheduled";
   const state =
-    m.status === "unavailable" ? " — unavailable" : m.status === "not_eligible" ? ` — not eligible (${m.reason.replace(/^Not eligible: /, "")})` : "";
+    m.status === "unavailable"
+      ? " — unavailable"
+      : m.status === "not_eligible"
+        ? ` — not eligible (${m.reason.replace(/^Not eligible: /, "")})`
+        : m.status === "proposable"
+          ? ""
+          : ` — ${m.reason.charAt(0).toLowerCase()}${m.reason.slice(1)}`;
   return `${m.name}${m.userId === proposedId ? " (proposed)" : ""} — ${meetings}, ${last}${state}`;
 }
 

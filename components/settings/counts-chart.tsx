@@ -1,3 +1,4 @@
+import type { MemberStatus } from "@/lib/domain/ranking";
 import { formatDateTime } from "./format";
 import { targetShares } from "./target-shares";
 
@@ -6,7 +7,7 @@ interface ChartMember {
   name: string;
   count: number;
   weight: number;
-  status: "proposable" | "unavailable" | "not_eligible";
+  status: MemberStatus;
 }
 
 interface CountsChartProps {
@@ -16,7 +17,14 @@ interface CountsChartProps {
   timeZone: string;
 }
 
-const STATUS_NOTE = { proposable: "", unavailable: "availability off", not_eligible: "not eligible" } as const;
+const STATUS_NOTE: Record<MemberStatus, string> = {
+  proposable: "",
+  busy: "",
+  capped: "cap reached",
+  out_of_office: "out of office",
+  unavailable: "availability off",
+  not_eligible: "not eligible",
+};
 
 /**
  * Meetings per member since the last reset, as horizontal bars. The bars are decoration for

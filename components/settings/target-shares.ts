@@ -1,7 +1,9 @@
+import type { MemberStatus } from "@/lib/domain/ranking";
+
 interface ShareCandidate {
   userId: string;
   weight: number;
-  status: "proposable" | "unavailable" | "not_eligible";
+  status: MemberStatus;
 }
 
 /**

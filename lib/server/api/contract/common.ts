@@ -30,13 +30,13 @@ export const errorSchema = z.strictObject({
 
 export const ineligibleReasonSchema = z.enum(["inactive", "no_seat", "calendar_not_connected", "calendar_sync_off"]);
 
+export const memberStatusSchema = z.enum(["proposable", "busy", "capped", "out_of_office", "unavailable", "not_eligible"]);
+
 export const rankedMemberSchema = z.strictObject({
   userId: z.string(),
   name: z.string(),
   position: z.int().min(1).describe("Place in the ranking; 1 is proposed when its status is proposable."),
-  status: z
-    .enum(["proposable", "busy", "capped", "out_of_office", "unavailable", "not_eligible"])
-    .describe("proposable; busy at the time asked about (keeps its place, passed over); capped or out of office (R18, R16); unavailable (R5); not eligible (R3)."),
+  status: memberStatusSchema.describe("proposable; busy at the time asked about (keeps its place, passed over); capped or out of office (R18, R16); unavailable (R5); not eligible (R3)."),
   count: z.int().min(0).describe("Meetings booked through the rotation since its last reset (R6, R7)."),
   lastScheduledAt: timestamp.nullable().describe("Latest booking through the rotation, all time (R8)."),
   joinedAt: timestamp,

@@ -2,7 +2,7 @@ import "server-only";
 import { z } from "zod";
 import type { RotationDetail, RotationSummary } from "@/lib/server/queries/rotations";
 import type { Proposal } from "@/lib/server/queries/get-proposal";
-import { ineligibleReasonSchema, iso, presentRanking, rankingSchema, timestamp } from "./common";
+import { ineligibleReasonSchema, iso, memberStatusSchema, presentRanking, rankingSchema, timestamp } from "./common";
 
 const distributionSchema = z.enum(["even", "weighted"]).describe("`even` (R8) or `weighted` (R8w).");
 
@@ -51,7 +51,7 @@ export const rotationDetailSchema = z.strictObject({
         email: z.string(),
         sources: z.array(z.string()).describe("`direct` and/or the names of the teams that bring the member in."),
         position: z.int().min(1),
-        status: z.enum(["proposable", "unavailable", "not_eligible"]),
+        status: memberStatusSchema,
         count: z.int().min(0),
         lastScheduledAt: timestamp.nullable(),
         joinedAt: timestamp,
