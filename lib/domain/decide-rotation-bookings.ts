@@ -5,7 +5,9 @@
 
 import { fitsWorkingHours } from "./availability";
 import { describeIneligibility, firstProposable, rankMembers, type DistributionMode, type RankedMember, type Ranking, type RankingCandidate } from "./ranking";
-import { fail, ok, type Result } from "./result";
+import { fail, failForMembers, ok, type Result } from "./result";
+import type { Caps } from "./rotation-settings";
+import { fairnessSkip } from "./skips";
 import type { Interval } from "./slots";
 import type { WorkingHours } from "./working-hours";
 
@@ -32,9 +34,20 @@ export interface BookingDecision {
   seq: number;
 }
 
+/** What the fairness controls need (R16, R18); absent = none set. */
+export interface FairnessFacts {
+  caps: Caps;
+  /** The rotation's zone, in which reasons write dates (R20). */
+  timeZone: string;
+  outOfOffice: ReadonlyMap<string, readonly Interval[]>;
+  /** Starts of each member's meetings booked through the rotation around the requested times. */
+  bookedStarts: ReadonlyMap<string, readonly Date[]>;
+}
+
 export interface RotationState {
   candidates: readonly RankingCandidate[];
   mode: DistributionMode;
+  fairness?: FairnessFacts;
   calendars: ReadonlyMap<string, HostCalendar>;
   /** The database's clock under the lock: the creation time the decided bookings will get. */
   now: Date;
@@ -55,6 +68,33 @@ export function decideRotationBookings<R extends BookingRequest>(state: Rotation
   const members = new Map(state.candidates.map((c) => [c.userId, { ...c }]));
   const taken = new Map<string, Interval[]>();
   let seq = state.lastBookingSeq;
+  const fairness = state.fairness;
+
+  // R16, R18: out of office now or at that time, or over a cap with the meetings decided so far.
+  function rankFor(interval: Interval): Ranking {
+    const candidates = [...members.values()].map((c) => {
+      if (!fairness) return c;
+      const skip = fairnessSkip({
+        outOfOffice: fairness.outOfOffice.get(c.userId) ?? [],
+        bookedStarts: [...(fairness.bookedStarts.get(c.userId) ?? []), ...(taken.get(c.userId) ?? []).map((t) => t.start)],
+        caps: fairness.caps,
+        timeZone: state.calendars.get(c.userId)?.timeZone ?? "UTC",
+        now: state.now,
+        at: interval,
+      });
+      return { ...c, skip };
+    });
+    return rankMembers(candidates, state.mode, { timeZone: fairness?.timeZone });
+  }
+
+  /** Every member's reason at that time, for a refusal that concerns them all (R18, R20). */
+  function reasonsAt(ranking: Ranking, interval: Interval) {
+    return ranking.members.map((m) => {
+      const hostState = m.status === "proposable" ? stateOf(m.userId, interval) : null;
+      const reason = hostState === "busy" ? "Busy at that time" : hostState === "outside_working_hours" ? "Outside working hours at that time" : m.reason;
+      return { userId: m.userId, name: m.name, reason };
+    });
+  }
 
   function stateOf(userId: string, interval: Interval): HostState {
     const calendar = state.calendars.get(userId);
@@ -67,7 +107,13 @@ export function decideRotationBookings<R extends BookingRequest>(state: Rotation
     const wanted = request.hostUserId;
     if (wanted === undefined) {
       const chosen = firstProposable(ranking, (m) => stateOf(m.userId, request.interval) === "free");
-      return chosen ? ok(chosen.userId) : fail("no_member_available", "No available member of this rotation is free at that time.");
+      if (chosen) return ok(chosen.userId);
+      const reasons = reasonsAt(ranking, request.interval);
+      // R18: nobody can take the time, and the fairness controls are part of why.
+      if (ranking.members.some((m) => m.status === "capped" || m.status === "out_of_office")) {
+        return failForMembers("no_member_free", "No member of this rotation can take that time.", reasons);
+      }
+      return failForMembers("no_member_available", "No available member of this rotation is free at that time.", reasons);
     }
     const member = ranking.members.find((m) => m.userId === wanted);
     if (!member) return fail("not_a_member", "That user is not a member of this rotation.");
@@ -80,7 +126,7 @@ export function decideRotationBookings<R extends BookingRequest>(state: Rotation
   }
 
   function decide(request: R): Result<BookingDecision> {
-    const ranking = rankMembers([...members.values()], state.mode);
+    const ranking = rankFor(request.interval);
     const host = chooseHost(ranking, request);
     if (!host.ok) return host;
     seq += 1;
@@ -102,5 +148,8 @@ function refuseHost(member: RankedMember): Result<never> | null {
     return fail("not_eligible", `${member.name} can't take meetings: ${describeIneligibility(member.ineligibleReasons).toLowerCase()}.`);
   }
   if (member.status === "unavailable") return fail("member_unavailable", `${member.name} is not available in this rotation.`);
+  const why = `${member.reason.charAt(0).toLowerCase()}${member.reason.slice(1)}`;
+  if (member.status === "out_of_office") return fail("out_of_office", `${member.name} can't take it: ${why}.`);
+  if (member.status === "capped") return fail("cap_reached", `${member.name} can't take it: ${why}.`);
   return null;
 }

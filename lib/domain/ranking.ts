@@ -13,7 +13,7 @@ export type DistributionMode = "even" | "weighted";
  * (R16, R18, R20). Out of office and capped members leave the running like an unavailable
  * one; a busy member keeps their place and is passed over (R11).
  */
-export type Skip = { kind: "out_of_office"; until: Date } | { kind: "capped"; hit: CapHit } | { kind: "busy" };
+export type Skip = { kind: "out_of_office"; until: Date } | { kind: "capped"; hit: CapHit } | { kind: "busy"; outsideWorkingHours?: boolean };
 
 export interface RankingCandidate {
   userId: string;
@@ -186,6 +186,10 @@ function explainOther(entry: Entry, timeZone: string): string {
   }
 }
 
+function busyReason(skip: Skip | null | undefined): string {
+  return skip?.kind === "busy" && skip.outsideWorkingHours ? "Outside working hours at that time" : "Busy at that time";
+}
+
 function sortedBy(levels: readonly Level[], entries: readonly Entry[]): Entry[] {
   // Copy first: Array.prototype.sort works in place and the input belongs to the caller.
   return [...entries].sort((a, b) => decide(levels, a, b)?.sign ?? 0);
@@ -223,7 +227,7 @@ export function rankMembers(candidates: readonly RankingCandidate[], mode: Distr
       position: i + 1,
       status: busy ? "busy" : e.status,
       deficit: e.deficit,
-      reason: busy ? "Busy at that time" : (reasons.get(e) ?? explainOther(e, timeZone)),
+      reason: busy ? busyReason(e.candidate.skip) : (reasons.get(e) ?? explainOther(e, timeZone)),
     };
   });
   return { mode, members, proposed: members.find((m) => m.status === "proposable") ?? null };

@@ -16,6 +16,9 @@ export const HTTP_STATUS = {
   member_unavailable: 409,
   name_taken: 409,
   idempotency_key_in_use: 409,
+  no_member_free: 409,
+  cap_reached: 409,
+  out_of_office: 409,
   not_eligible: 422,
   not_a_member: 422,
   no_member_available: 422,
@@ -29,10 +32,18 @@ export type ErrorCode = keyof typeof HTTP_STATUS;
 
 export type FieldErrors = Record<string, string[]>;
 
+/** One member's reason in a refusal that concerns every member (R18's `no_member_free`). */
+export interface MemberReason {
+  userId: string;
+  name: string;
+  reason: string;
+}
+
 export interface AppError {
   code: ErrorCode;
   message: string;
   fields?: FieldErrors;
+  members?: MemberReason[];
 }
 
 export type Result<T> = { ok: true; value: T } | { ok: false; error: AppError };
@@ -43,4 +54,9 @@ export function ok<T>(value: T): Result<T> {
 
 export function fail<T = never>(code: ErrorCode, message: string, fields?: FieldErrors): Result<T> {
   return { ok: false, error: fields ? { code, message, fields } : { code, message } };
+}
+
+/** A refusal that concerns every member, each with their reason (R18, R20). */
+export function failForMembers<T = never>(code: ErrorCode, message: string, members: MemberReason[]): Result<T> {
+  return { ok: false, error: { code, message, members } };
 }

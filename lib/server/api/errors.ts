@@ -1,7 +1,7 @@
 import "server-only";
 import { HTTP_STATUS, type AppError } from "@/lib/domain/result";
 
-/** The one error body of the API (DESIGN §6): `{ "error": { "code", "message", "fields"? } }`. */
+/** The one error body of the API (DESIGN §6): `{ "error": { "code", "message", "fields"?, "members"? } }`. */
 export interface ErrorBody {
   error: AppError;
 }
@@ -15,7 +15,9 @@ export function jsonResponse(body: unknown, status = 200, headers: Record<string
 
 /** Maps an expected failure to its status through the one table, HTTP_STATUS. */
 export function errorResponse(error: AppError): Response {
-  const body: ErrorBody = { error: error.fields ? { code: error.code, message: error.message, fields: error.fields } : { code: error.code, message: error.message } };
+  const body: ErrorBody = {
+    error: { code: error.code, message: error.message, ...(error.fields && { fields: error.fields }), ...(error.members && { members: error.members }) },
+  };
   // RFC 9110: a 401 names the scheme the client should use.
   const headers: Record<string, string> = error.code === "unauthenticated" ? { "www-authenticate": 'Bearer realm="api"' } : {};
   return jsonResponse(body, HTTP_STATUS[error.code], headers);

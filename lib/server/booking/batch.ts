@@ -3,9 +3,11 @@ import { randomUUID } from "node:crypto";
 import type { Database } from "@/db/client";
 import { decideRotationBookings } from "@/lib/domain/decide-rotation-bookings";
 import { fail, ok, type Result } from "@/lib/domain/result";
-import { loadCandidates, lockRotation } from "@/lib/server/rotations/repository";
+import { loadMemberFacts } from "@/lib/server/fairness/member-state";
+import { lockRotation } from "@/lib/server/rotations/repository";
 import { inTransaction } from "@/lib/server/transaction";
-import { loadMemberCalendars, writeBatch, type BatchWrites } from "./batch-store";
+import { loadMemberCalendars } from "@/lib/server/calendar/member-calendars";
+import { writeBatch, type BatchWrites } from "./batch-store";
 import { meetingToInsert, type BookedMeeting, type ReadyBooking } from "./booked-meeting";
 
 /** One answer per booking of a batch, in the bookings' order. */
@@ -13,7 +15,8 @@ export type BatchAnswers = Result<BookedMeeting>[];
 
 /**
  * Books several meetings of one rotation in one transaction: lock the rotation, read its
- * members and their calendars, decide each booking in turn (decideRotationBookings: exactly
+ * members (counts under the rotation's settings, out-of-office periods, meetings for caps)
+ * and their calendars, decide each booking in turn (decideRotationBookings: exactly
  * as if they had been booked one after another), then write them all. Four round trips
  * under the lock whatever the batch size.
  *
@@ -26,9 +29,11 @@ export async function bookRotationBatch(db: Database, rotationId: string, bookin
     const rotation = await lockRotation(tx, rotationId);
     if (!rotation) return ok(bookings.map(() => fail<BookedMeeting>("rotation_not_found", "This rotation does not exist.")));
     // After the lock, so both see every booking committed before it; sent together, one round trip.
-    const [candidates, calendars] = await Promise.all([loadCandidates(tx, rotationId), loadMemberCalendars(tx, rotationId, bookings.map((b) => b.interval))]);
+    const times = bookings.map((b) => b.interval);
+    const [facts, calendars] = await Promise.all([loadMemberFacts(tx, rotation, rotation.lockedAt, times), loadMemberCalendars(tx, rotationId, times)]);
+    const fairness = { caps: facts.settings.caps, timeZone: facts.settings.timeZone, ...facts.skipData };
     const decided = decideRotationBookings(
-      { candidates, mode: rotation.distribution, calendars, now: rotation.lockedAt, lastBookingSeq: rotation.bookingSeq },
+      { candidates: facts.candidates, mode: rotation.distribution, fairness, calendars, now: rotation.lockedAt, lastBookingSeq: rotation.bookingSeq },
       bookings.map((booking) => ({ interval: booking.interval, hostUserId: booking.input.hostUserId, booking })),
     );
 

@@ -6,6 +6,7 @@ import { hostCalendarSchema } from "@/lib/server/api/contract/calendar";
 import { availabilityChangeSchema, proposalSchema, rotationDetailSchema, rotationListSchema } from "@/lib/server/api/contract/rotations";
 import { bookMeetingInputSchema } from "@/lib/server/booking/input";
 import { hostCalendarQuerySchema } from "@/lib/server/queries/get-host-calendar";
+import { proposalQuerySchema } from "@/lib/server/queries/get-proposal";
 import { availabilityInputSchema } from "@/lib/server/use-cases/set-member-availability";
 import { entityId, userId } from "@/lib/server/validation";
 
@@ -67,9 +68,11 @@ export const OPERATIONS: Operation[] = [
     path: "/rotations/{id}/proposal",
     operationId: "getProposal",
     summary: "Who is next",
-    description: "The proposed member and the full ranking: lowest count (or largest weighted deficit), then least recently scheduled, then earliest to join, then user id (R8, R8w).",
+    description:
+      "The proposed member and the full ranking: lowest count (or largest weighted deficit), then least recently scheduled, then earliest to join, then user id (R8, R8w). Each member has one reason (R20): out of office and capped members are skipped (R16, R18); with `start`, members busy or outside working hours then keep their place and are passed over.",
     tag: "Rotations",
     pathParams: { id: rotationId },
+    query: proposalQuerySchema,
     success: { status: 200, description: "The proposal.", body: { name: "Proposal", schema: proposalSchema } },
     errors: [...common, "forbidden", "rotation_not_found"],
   },

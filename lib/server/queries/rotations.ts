@@ -6,7 +6,8 @@ import { canBookWithRotation, canManageRotations } from "@/lib/domain/permission
 import { describeIneligibility, rankMembers, type IneligibleReason, type MemberStatus, type Ranking } from "@/lib/domain/ranking";
 import { fail, ok, type Result } from "@/lib/domain/result";
 import type { Actor } from "@/lib/server/actor";
-import { findRotation, loadCandidates } from "@/lib/server/rotations/repository";
+import { loadCandidatesAt } from "@/lib/server/fairness/member-state";
+import { findRotation } from "@/lib/server/rotations/repository";
 import { isEntityId } from "@/lib/server/validation";
 
 export interface RotationSummary {
@@ -88,7 +89,7 @@ export async function getRotationDetail(db: Database, actor: Actor, rotationId: 
   const rotation = await findRotation(db, rotationId);
   if (!rotation) return fail("rotation_not_found", "This rotation does not exist.");
 
-  const ranking = rankMembers(await loadCandidates(db, rotationId), rotation.distribution);
+  const ranking = rankMembers(await loadCandidatesAt(db, rotation, { now: new Date() }), rotation.distribution, { timeZone: rotation.timeZone });
   const direct = await db.select({ userId: rotationUsers.userId }).from(rotationUsers).where(eq(rotationUsers.rotationId, rotationId));
   const teamRows = await db
     .select({ id: teams.id, name: teams.name })

@@ -2,6 +2,7 @@ import "server-only";
 import { and, asc, eq, getTableColumns, inArray, isNull, sql, type SQL } from "drizzle-orm";
 import type { Database } from "@/db/client";
 import { meetings, rotationMembers, rotations, users, type Rotation } from "@/db/schema";
+import { countFromLedger } from "@/lib/domain/ledger";
 import { ineligibilityReasons } from "@/lib/domain/permissions";
 import type { RankingCandidate } from "@/lib/domain/ranking";
 
@@ -40,12 +41,20 @@ export async function findRotation(db: Database, rotationId: string): Promise<Ro
   return row;
 }
 
-/** The current members with what the ranking needs: 1 row per member, never the history. */
-export async function loadCandidates(db: Database, rotationId: string): Promise<RankingCandidate[]> {
+/** A candidate with the member's own zone, in which caps count days, weeks and months (R18). */
+export type StoredCandidate = RankingCandidate & { timeZone: string };
+
+/**
+ * The current members with what the ranking needs, their count as kept (the ledger's sum
+ * since the last reset): 1 row per member, never the history. Windows, calibrations and
+ * skips are applied on top by lib/server/fairness/member-state.ts.
+ */
+export async function loadCandidates(db: Database, rotationId: string): Promise<StoredCandidate[]> {
   const rows = await db
     .select({
       userId: rotationMembers.userId,
       name: users.name,
+      timeZone: users.timeZone,
       available: rotationMembers.available,
       weight: rotationMembers.weight,
       joinedAt: rotationMembers.joinedAt,
@@ -63,10 +72,11 @@ export async function loadCandidates(db: Database, rotationId: string): Promise<
   return rows.map((row) => ({
     userId: row.userId,
     name: row.name,
+    timeZone: row.timeZone,
     available: row.available,
     weight: row.weight,
     joinedAt: row.joinedAt,
-    count: row.count,
+    count: countFromLedger(row.count),
     lastScheduledAt: row.lastScheduledAt,
     lastScheduledSeq: row.lastScheduledSeq,
     ineligibleReasons: ineligibilityReasons(row),

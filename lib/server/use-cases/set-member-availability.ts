@@ -1,8 +1,8 @@
 import "server-only";
-import { and, eq } from "drizzle-orm";
+import { and, eq, isNull, sql } from "drizzle-orm";
 import { z } from "zod";
 import type { Database } from "@/db/client";
-import { rotationMembers } from "@/db/schema";
+import { rotationMembers, unavailablePeriods } from "@/db/schema";
 import { canManageRotations } from "@/lib/domain/permissions";
 import { fail, ok, type Result } from "@/lib/domain/result";
 import type { Actor } from "@/lib/server/actor";
@@ -13,7 +13,7 @@ import { isEntityId, isUserId, parseInput } from "@/lib/server/validation";
 
 export const availabilityInputSchema = z.strictObject({ available: z.boolean({ message: "available must be true or false." }) });
 
-/** Switches one member's availability in one rotation (R5). Counts are left alone. */
+/** Switches one member's availability in one rotation (R5). Counts are left alone; the period is kept for keep level (R16). */
 export async function setMemberAvailability(
   db: Database,
   actor: Actor,
@@ -35,6 +35,15 @@ export async function setMemberAvailability(
     if (!row) return fail("not_a_member", "This user is not a member of the rotation.");
     if (row.available === available) return ok({ available, changed: false });
     await tx.update(rotationMembers).set({ available }).where(member);
+    // Keep level (R16) calibrates for the time a member was switched off.
+    if (available) {
+      await tx
+        .update(unavailablePeriods)
+        .set({ endedAt: sql`now()` })
+        .where(and(eq(unavailablePeriods.rotationId, rotationId), eq(unavailablePeriods.userId, userId), isNull(unavailablePeriods.endedAt)));
+    } else {
+      await tx.insert(unavailablePeriods).values({ rotationId, userId, startedAt: sql`now()` });
+    }
     await recordAudit(tx, { rotationId, type: "availability_changed", actorUserId: actor.id, subjectUserId: userId, details: { available } });
     return ok({ available, changed: true });
   });
