@@ -2,6 +2,7 @@
 
 import { useMemo, useState } from "react";
 import { TextField } from "@/components/ui/text-field";
+import type { NewcomerPolicy } from "@/lib/domain/rotation-settings";
 import type { MemberOptions } from "@/lib/server/queries/users";
 import { fieldErrors, fieldErrorsUnder, type FormState } from "@/lib/forms/action-state";
 import type { Selection } from "./member-picker-options";
@@ -23,6 +24,8 @@ interface RotationFieldsProps {
   initial: RotationFormValues;
   /** Set when editing: who is a member now, to warn before a change that resets counts (R7). */
   currentMemberIds?: readonly string[];
+  /** What a newcomer does to counts in this rotation (R7 or R15). */
+  newcomerPolicy?: NewcomerPolicy;
 }
 
 /** Who would be a member with this selection: users chosen directly plus every user of a chosen team (R2). */
@@ -33,7 +36,7 @@ function prospectiveMemberIds(selection: Selection, options: MemberOptions): str
 }
 
 /** The rotation panel's fields, for both Create and Edit: name, members, distribution, weights. */
-export function RotationFields({ state, options, initial, currentMemberIds }: RotationFieldsProps) {
+export function RotationFields({ state, options, initial, currentMemberIds, newcomerPolicy = "reset_everyone" }: RotationFieldsProps) {
   const [name, setName] = useState(initial.name);
   const [distribution, setDistribution] = useState(initial.distribution);
   const [selection, setSelection] = useState<Selection>({ userIds: initial.userIds, teamIds: initial.teamIds });
@@ -83,12 +86,17 @@ export function RotationFields({ state, options, initial, currentMemberIds }: Ro
       )}
       {(joining.length > 0 || leaving.length > 0) && (
         <div role="status" className="space-y-1 rounded-md border border-amber-300 bg-amber-50 px-3 py-2 text-sm text-amber-950">
-          {joining.length > 0 && (
-            <p>
-              <strong className="font-semibold">Every count will reset to 0.</strong> Saving adds {joining.map(nameOf).join(", ")}, so meetings are shared equally from
-              now on.
-            </p>
-          )}
+          {joining.length > 0 &&
+            (newcomerPolicy === "reset_everyone" ? (
+              <p>
+                <strong className="font-semibold">Every count will reset to 0.</strong> Saving adds {joining.map(nameOf).join(", ")}, so meetings are shared equally from
+                now on.
+              </p>
+            ) : (
+              <p>
+                Saving adds {joining.map(nameOf).join(", ")} at the lowest count among the others (start level). Nobody else’s count changes.
+              </p>
+            ))}
           {leaving.length > 0 && <p>{leaving.map(nameOf).join(", ")} will leave the rotation. Counts are kept.</p>}
         </div>
       )}

@@ -3,6 +3,7 @@
 import { useMemo } from "react";
 import { DialogFormButton } from "@/components/settings/dialog-form-button";
 import { RotationFields, type RotationFormValues } from "@/components/settings/rotation-fields";
+import type { NewcomerPolicy } from "@/lib/domain/rotation-settings";
 import type { MemberOptions } from "@/lib/server/queries/users";
 import { updateRotationAction } from "../actions";
 
@@ -11,10 +12,11 @@ interface EditRotationButtonProps {
   options: MemberOptions;
   initial: RotationFormValues;
   currentMemberIds: string[];
+  newcomerPolicy: NewcomerPolicy;
 }
 
-/** "Edit rotation" and its side panel, which warns before a change that resets counts (R7). */
-export function EditRotationButton({ rotationId, options, initial, currentMemberIds }: EditRotationButtonProps) {
+/** "Edit rotation" and its side panel, which warns before a change that resets counts (R7) or levels a newcomer (R15). */
+export function EditRotationButton({ rotationId, options, initial, currentMemberIds, newcomerPolicy }: EditRotationButtonProps) {
   const action = useMemo(() => updateRotationAction.bind(null, rotationId), [rotationId]);
   return (
     <DialogFormButton
@@ -27,7 +29,7 @@ export function EditRotationButton({ rotationId, options, initial, currentMember
       submitLabel="Save"
       pendingLabel="Saving…"
     >
-      {(state) => <RotationFields state={state} options={options} initial={initial} currentMemberIds={currentMemberIds} />}
+      {(state) => <RotationFields state={state} options={options} initial={initial} currentMemberIds={currentMemberIds} newcomerPolicy={newcomerPolicy} />}
     </DialogFormButton>
   );
 }

@@ -60,6 +60,7 @@ export default async function RotationPage({ params }: { params: Promise<{ id: s
                 weights: Object.fromEntries(members.map((m) => [m.userId, m.weight])),
               }}
               currentMemberIds={members.map((m) => m.userId)}
+              newcomerPolicy={rotation.newcomerPolicy}
             />
             <DeleteRotationButton rotationId={rotation.id} name={rotation.name} />
           </>
