@@ -1,9 +1,9 @@
 import "server-only";
 import { addDays } from "date-fns";
-import { sql } from "drizzle-orm";
+import { eq, sql } from "drizzle-orm";
 import { hashPassword } from "better-auth/crypto";
 import type { Database } from "@/db/client";
-import { accounts, busyBlocks, companies, contacts, dealContacts, deals, meetings, teamMembers, teams, tickets, users } from "@/db/schema";
+import { accounts, busyBlocks, companies, contacts, dealContacts, deals, meetings, outOfOfficePeriods, rotations, teamMembers, teams, tickets, users } from "@/db/schema";
 import { freeSlots } from "@/lib/domain/slots";
 import { DEFAULT_WORKING_HOURS } from "@/lib/domain/working-hours";
 import { loadActor, type Actor } from "@/lib/server/actor";
@@ -38,7 +38,20 @@ export async function seedDemoData(db: Database, now: Date = new Date()): Promis
     const booker = await mustLoad(tx, BOOKER_ID);
     const rotationIds = await seedRotations(tx, admin);
     await seedBookings(tx, booker, rotationIds, contactIds, now);
+    await seedFairnessControls(tx, rotationIds, now);
   });
+}
+
+/**
+ * Something for each fairness control to show (DESIGN §8) without changing today's
+ * proposals: Support escalations caps each member at 10 meetings a week, and Mia has a
+ * holiday booked three weeks out.
+ */
+async function seedFairnessControls(db: Database, rotationIds: { support: string }, now: Date): Promise<void> {
+  await db.update(rotations).set({ weeklyCap: 10 }).where(eq(rotations.id, rotationIds.support));
+  const start = addDays(now, 21);
+  start.setUTCHours(0, 0, 0, 0);
+  await db.insert(outOfOfficePeriods).values({ userId: "usr_mia", startsAt: start, endsAt: addDays(start, 5), note: "Holiday", createdByUserId: ADMIN_ID });
 }
 
 async function mustLoad(db: Database, id: string): Promise<Actor> {
