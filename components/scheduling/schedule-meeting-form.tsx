@@ -22,7 +22,11 @@ interface ScheduleMeetingFormProps {
 /** The body of the "Schedule meeting" dialog: pick a host, a slot, the details, and book. */
 export function ScheduleMeetingForm({ context, bookMeeting, onBooked }: ScheduleMeetingFormProps) {
   const { record, viewer } = context;
-  const { state, send, book, pending, proposal, proposedId, hostUserId, hostWeek, slotStillFree, noSlotThisWeek, previousWeek, nextWeek } = useBookingForm(context, bookMeeting, onBooked);
+  const { state, send, book, pending, proposal, proposedId, hostUserId, hostWeek, slotStillFree, hostKeptOff, noSlotThisWeek, previousWeek, nextWeek } = useBookingForm(
+    context,
+    bookMeeting,
+    onBooked,
+  );
   const { tab, rotationId, duration, slot, error } = state;
   const { week, calendar, canGoBack } = hostWeek;
 
@@ -122,6 +126,11 @@ export function ScheduleMeetingForm({ context, bookMeeting, onBooked }: Schedule
         />
       </div>
 
+      {hostKeptOff && (
+        <p role="status" className="rounded-md border border-amber-200 bg-amber-50 px-3 py-2 text-sm text-amber-900">
+          {hostKeptOff.name} can’t take this time: {hostKeptOff.reason.charAt(0).toLowerCase() + hostKeptOff.reason.slice(1)}. Pick another time or member.
+        </p>
+      )}
       {error && (
         <p role="alert" className="rounded-md border border-red-200 bg-red-50 px-3 py-2 text-sm text-red-800">
           {error.code === "slot_taken" ? `${error.message} The calendar has been refreshed; pick another slot.` : error.message}
@@ -129,7 +138,7 @@ export function ScheduleMeetingForm({ context, bookMeeting, onBooked }: Schedule
       )}
       <div className="flex items-center justify-end gap-3">
         {!slotStillFree && <p className="text-sm text-slate-600">Pick a free slot to book.</p>}
-        <Button type="submit" disabled={pending || !slotStillFree || !hostUserId}>
+        <Button type="submit" disabled={pending || !slotStillFree || !hostUserId || hostKeptOff !== null}>
           {pending ? "Booking…" : "Book meeting"}
         </Button>
       </div>

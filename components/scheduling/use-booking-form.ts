@@ -40,6 +40,14 @@ export function useBookingForm(context: SchedulingContext, bookMeeting: Scheduli
   const hostWeek = useHostWeek(hostUserId, viewer.timeZone, duration);
   const { calendar } = hostWeek;
   const slotStillFree = slot !== null && (calendar.data?.slots.some((s) => s.start === slot) ?? false);
+  // R16, R18, R20: the host's calendar may be free at the picked time while a cap or an
+  // out-of-office period keeps them off it; ask the ranking for that time and say so.
+  const atSlot = useQuery({
+    ...proposalQuery(rotationId, { start: slot ?? "", durationMinutes: duration }),
+    enabled: tab === "rotation" && rotationId !== "" && slotStillFree,
+  });
+  const hostAtSlot = slotStillFree ? atSlot.data?.ranking.members.find((m) => m.userId === hostUserId) : undefined;
+  const hostKeptOff = hostAtSlot && (hostAtSlot.status === "capped" || hostAtSlot.status === "out_of_office") ? hostAtSlot : null;
   const noSlotThisWeek = tab === "rotation" && calendar.data !== undefined && calendar.data.slots.length === 0;
 
   const send = (event: BookingFormEvent) => {
@@ -85,6 +93,7 @@ export function useBookingForm(context: SchedulingContext, bookMeeting: Scheduli
     hostUserId,
     hostWeek,
     slotStillFree,
+    hostKeptOff,
     noSlotThisWeek,
     previousWeek: () => {
       dispatch({ type: "weekChanged" });

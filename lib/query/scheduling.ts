@@ -5,7 +5,7 @@ export interface RankedMemberDto {
   userId: string;
   name: string;
   position: number;
-  status: "proposable" | "unavailable" | "not_eligible";
+  status: "proposable" | "busy" | "capped" | "out_of_office" | "unavailable" | "not_eligible";
   count: number;
   lastScheduledAt: string | null;
   ineligibleReasons: string[];
@@ -55,15 +55,22 @@ async function getJson<T>(url: string, signal?: AbortSignal): Promise<T> {
 
 export const schedulingKeys = {
   all: ["scheduling"] as const,
-  proposal: (rotationId: string) => ["scheduling", "proposal", rotationId] as const,
+  proposal: (rotationId: string, at?: MeetingTime) => ["scheduling", "proposal", rotationId, at?.start ?? null, at?.durationMinutes ?? null] as const,
   calendar: (userId: string, from: string, to: string, durationMinutes: number) =>
     ["scheduling", "calendar", userId, from, to, durationMinutes] as const,
 };
 
-export function proposalQuery(rotationId: string) {
+/** A meeting time to rank for (R20): members capped, out of office or busy then say so. */
+export interface MeetingTime {
+  start: string;
+  durationMinutes: number;
+}
+
+export function proposalQuery(rotationId: string, at?: MeetingTime) {
+  const query = at ? `?${new URLSearchParams({ start: at.start, durationMinutes: String(at.durationMinutes) })}` : "";
   return queryOptions({
-    queryKey: schedulingKeys.proposal(rotationId),
-    queryFn: ({ signal }) => getJson<ProposalDto>(`/api/v1/rotations/${encodeURIComponent(rotationId)}/proposal`, signal),
+    queryKey: schedulingKeys.proposal(rotationId, at),
+    queryFn: ({ signal }) => getJson<ProposalDto>(`/api/v1/rotations/${encodeURIComponent(rotationId)}/proposal${query}`, signal),
   });
 }
 
