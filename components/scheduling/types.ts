@@ -21,6 +21,8 @@ export interface BookMeetingRequest {
   attendeeContactIds: string[];
   rotationId?: string;
   hostUserId?: string;
+  /** R21: the proposal the dialog showed when the rep chose. */
+  shownProposalUserId?: string;
 }
 
 /**

@@ -66,7 +66,7 @@ export function useBookingForm(context: SchedulingContext, bookMeeting: Scheduli
         durationMinutes: duration,
         location: state.location.trim() || undefined,
         attendeeContactIds: state.attendees,
-        ...(tab === "rotation" ? { rotationId, hostUserId: hostUserId ?? undefined } : {}),
+        ...(tab === "rotation" ? { rotationId, hostUserId: hostUserId ?? undefined, shownProposalUserId: proposedId ?? undefined } : {}),
       };
       const result = await bookMeeting(request, attemptKey.keyFor(request));
       attemptKey.answered();

@@ -22,6 +22,8 @@ export interface BookingRequest {
   interval: Interval;
   /** The rep's choice of host (the proposal or an override, R9); none = auto-assign (R11). */
   hostUserId?: string;
+  /** R21: the proposal the rep was shown when choosing, if the client says. */
+  shownProposalUserId?: string;
 }
 
 export interface BookingDecision {
@@ -71,7 +73,8 @@ export function decideRotationBookings<R extends BookingRequest>(state: Rotation
   const fairness = state.fairness;
 
   // R16, R18: out of office now or at that time, or over a cap with the meetings decided so far.
-  function rankFor(interval: Interval): Ranking {
+  // Without a time: "who is next" now, as the booking dialog shows it (R21).
+  function rankFor(interval: Interval | null): Ranking {
     const candidates = [...members.values()].map((c) => {
       if (!fairness) return c;
       const skip = fairnessSkip({
@@ -127,6 +130,13 @@ export function decideRotationBookings<R extends BookingRequest>(state: Rotation
 
   function decide(request: R): Result<BookingDecision> {
     const ranking = rankFor(request.interval);
+    const shown = request.hostUserId !== undefined ? request.shownProposalUserId : undefined;
+    // R21: what the rep saw is "who is next" now; if that has moved on, say so rather than guess.
+    const seen = shown !== undefined ? rankFor(null) : null;
+    if (seen && seen.proposed?.userId !== shown) {
+      const next = seen.proposed ? `${seen.proposed.name} is next now` : "Nobody can take meetings now";
+      return failForMembers("proposal_changed", `The rotation has moved on since you looked: ${next}.`, seen.members.map((m) => ({ userId: m.userId, name: m.name, reason: m.reason })));
+    }
     const host = chooseHost(ranking, request);
     if (!host.ok) return host;
     seq += 1;
@@ -135,9 +145,9 @@ export function decideRotationBookings<R extends BookingRequest>(state: Rotation
     if (member) members.set(host.value, { ...member, count: member.count + 1, lastScheduledAt: state.now, lastScheduledSeq: seq });
     taken.set(host.value, [...(taken.get(host.value) ?? []), request.interval]);
     // R9: an override is the rep's choice of someone else; auto-assign skipping a busy
-    // proposed member is the rule at work, not an override.
-    const isOverride = request.hostUserId !== undefined && ranking.proposed?.userId !== host.value;
-    return ok({ host: host.value, ranking, isOverride, seq });
+    // proposed member is the rule at work, not an override. R21: against what they were shown.
+    const isOverride = request.hostUserId !== undefined && (shown ?? ranking.proposed?.userId) !== host.value;
+    return ok({ host: host.value, ranking: seen ?? ranking, isOverride, seq });
   }
 
   return requests.map((request) => ({ request, decision: decide(request) }));

@@ -17,6 +17,7 @@ export const HTTP_STATUS = {
   name_taken: 409,
   idempotency_key_in_use: 409,
   no_member_free: 409,
+  proposal_changed: 409,
   cap_reached: 409,
   out_of_office: 409,
   not_eligible: 422,

@@ -34,7 +34,7 @@ export async function bookRotationBatch(db: Database, rotationId: string, bookin
     const fairness = { caps: facts.settings.caps, timeZone: facts.settings.timeZone, ...facts.skipData };
     const decided = decideRotationBookings(
       { candidates: facts.candidates, mode: rotation.distribution, fairness, calendars, now: rotation.lockedAt, lastBookingSeq: rotation.bookingSeq },
-      bookings.map((booking) => ({ interval: booking.interval, hostUserId: booking.input.hostUserId, booking })),
+      bookings.map((booking) => ({ interval: booking.interval, hostUserId: booking.input.hostUserId, shownProposalUserId: booking.input.shownProposalUserId, booking })),
     );
 
     const writes: BatchWrites = { rotationId, meetings: [], attendees: [], audits: [], hosts: new Map(), lastBookingSeq: rotation.bookingSeq };

@@ -20,6 +20,11 @@ export const bookMeetingInputSchema = z.strictObject({
   rotationId: entityId.optional(),
   /** Omitted with a rotation: the server picks the fairest free member (R11). */
   hostUserId: userId.optional(),
+  /**
+   * R21: the proposal the rep was shown. With it, the booking is an override only if the host
+   * differs from it, and a proposal that has moved on since is refused (409 proposal_changed).
+   */
+  shownProposalUserId: userId.optional(),
 });
 
 export type BookMeetingInput = z.output<typeof bookMeetingInputSchema>;

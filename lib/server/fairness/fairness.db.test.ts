@@ -6,7 +6,8 @@ import type { Actor } from "@/lib/server/actor";
 import { getProposal } from "@/lib/server/queries/get-proposal";
 import { setMemberAvailability } from "@/lib/server/use-cases/set-member-availability";
 import { updateRotation } from "@/lib/server/use-cases/update-rotation";
-import { rotationFixture, slot } from "@/test/booking-fixture";
+import { bookMeeting } from "@/lib/server/booking/book-meeting";
+import { NOW, auditOf, bookingInput, countRows, rotationFixture, slot } from "@/test/booking-fixture";
 import { describeEachDatabase } from "@/test/db";
 import { insertUser } from "@/test/factories";
 import { expectCountsDerived, unwrap } from "@/test/rotation-counts";
@@ -149,6 +150,28 @@ describeEachDatabase("fairness controls in the ranking and the booking path", (c
     const kept = await ranking(db, rep, rotationId);
     expect(kept.members.m3?.count).toBe(2); // floor(5 / 2)
     expect(unwrap(await book(slot(8))).hostUserId).toBe("m3"); // m1 and m2 have 3 and 2; m3 ties at 2, never scheduled
+    await expectCountsDerived(db, rotationId);
+  });
+});
+
+describeEachDatabase("R21: an override is against the proposal the rep was shown", (current) => {
+  it("two tabs shown m1: the first books m1, the second is refused with proposal_changed and the new ranking, nothing written", async () => {
+    const { db } = current();
+    const { rotationId, book, contactId, rep } = await rotationFixture(db, ["m1", "m2"]);
+    const bookShown = (start: string, hostUserId: string, shownProposalUserId: string) =>
+      bookMeeting(db, rep, { ...bookingInput(contactId, start, { rotationId, hostUserId }), shownProposalUserId }, NOW);
+
+    expect(unwrap(await bookShown(slot(0), "m1", "m1"))).toMatchObject({ hostUserId: "m1", isOverride: false });
+    const stale = await bookShown(slot(1), "m1", "m1");
+    expect(stale).toMatchObject({ ok: false, error: { code: "proposal_changed", message: "The rotation has moved on since you looked: m2 is next now." } });
+    expect(!stale.ok && stale.error.members?.map((m) => m.userId)).toEqual(["m2", "m1"]);
+    expect(await countRows(db, meetings)).toBe(1);
+    expect((await auditOf(db, "meeting_booked")).filter((a) => a.isOverride)).toEqual([]);
+
+    // Shown m2 and chose m1: an override against what was shown.
+    expect(unwrap(await bookShown(slot(2), "m1", "m2"))).toMatchObject({ isOverride: true, proposedHostUserId: "m2" });
+    // Without the shown proposal (API clients), the server's own proposal decides, as before (R9).
+    expect(unwrap(await book(slot(3), "m1"))).toMatchObject({ isOverride: true });
     await expectCountsDerived(db, rotationId);
   });
 });

@@ -87,7 +87,7 @@ export function buildOpenApiDocument(): Record<string, unknown> {
       title: "Meeting Rotations API",
       version: "1.0.0",
       description:
-        "Book and inspect meeting rotations with the same rules and errors as the app. Authenticate with a personal API token (Settings → API tokens) as `Authorization: Bearer <token>`, or with the app's session cookie. Errors are `{ \"error\": { \"code\", \"message\", \"fields\"? } }`. Times are ISO 8601 with an offset.",
+        "Book and inspect meeting rotations with the same rules and errors as the app. Authenticate with a personal API token (Settings → API tokens) as `Authorization: Bearer <token>`, or with the app's session cookie. Errors are `{ \"error\": { \"code\", \"message\", \"fields\"?, \"members\"? } }`. Times are ISO 8601 with an offset.",
     },
     servers: [{ url: "/api/v1" }],
     security: [{ bearerToken: [] }, { sessionCookie: [] }],

@@ -104,7 +104,7 @@ export const OPERATIONS: Operation[] = [
     },
     body: { name: "BookMeetingInput", schema: bookMeetingInputSchema },
     success: { status: 201, description: "The meeting, and for rotation bookings how its host was chosen.", body: { name: "BookedMeeting", schema: bookedMeetingSchema } },
-    errors: [...common, "forbidden", "record_not_found", "rotation_not_found", "slot_taken", "member_unavailable", "not_eligible", "not_a_member", "no_member_available", "outside_working_hours", "in_the_past", "idempotency_key_reused", "idempotency_key_in_use"],
+    errors: [...common, "forbidden", "record_not_found", "rotation_not_found", "slot_taken", "member_unavailable", "not_eligible", "not_a_member", "no_member_available", "no_member_free", "cap_reached", "out_of_office", "proposal_changed", "outside_working_hours", "in_the_past", "idempotency_key_reused", "idempotency_key_in_use"],
   },
   {
     method: "delete",

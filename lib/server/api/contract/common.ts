@@ -25,6 +25,10 @@ export const errorSchema = z.strictObject({
     code: z.enum(ERROR_CODES).describe("Stable; branch on this, not on the message."),
     message: z.string().describe("For people; may change."),
     fields: z.record(z.string(), z.array(z.string())).optional().describe("Problems per input field, by dotted path (`_` for the whole body)."),
+    members: z
+      .array(z.strictObject({ userId: z.string(), name: z.string(), reason: z.string() }))
+      .optional()
+      .describe("With `no_member_free`, `no_member_available` and `proposal_changed`: every member in ranking order with their reason (R18, R20, R21)."),
   }),
 });
 
