@@ -2,7 +2,7 @@ import "server-only";
 import { and, gt, inArray, isNull, lt, or, type SQL, type SQLWrapper } from "drizzle-orm";
 import type { Database } from "@/db/client";
 import { busyBlocks, meetings } from "@/db/schema";
-import type { Interval } from "@/lib/domain/slots";
+import { MEETING_DURATIONS, type Interval } from "@/lib/domain/slots";
 
 export interface BusyInterval extends Interval {
   userId: string;
@@ -23,13 +23,22 @@ export async function loadBusyIntervals(db: Database, userIds: readonly string[]
   return [...booked, ...blocked].sort((a, b) => a.start.getTime() - b.start.getTime());
 }
 
+/**
+ * How far before a window a meeting that overlaps it can start. No meeting is longer than the
+ * longest bookable duration; a day's margin keeps the bound safe for any imported data. Without
+ * this lower bound the (host, start) index is read from a host's first meeting ever, and a
+ * proposal at a time slows with the size of the history.
+ */
+const MEETING_LOOKBACK_MS = Math.max(24 * 60, ...MEETING_DURATIONS) * 60_000;
+
 /** Live meetings hosted by these users that overlap any of the windows. */
 export async function loadMeetingIntervals(db: Database, hosts: Hosts, windows: readonly Interval[]): Promise<BusyInterval[]> {
   if (isEmpty(hosts) || windows.length === 0) return [];
+  const startsNearAny = or(...windows.map((w) => and(gt(meetings.startsAt, new Date(w.start.getTime() - MEETING_LOOKBACK_MS)), lt(meetings.startsAt, w.end))));
   const rows = await db
     .select({ userId: meetings.hostUserId, start: meetings.startsAt, end: meetings.endsAt, title: meetings.title })
     .from(meetings)
-    .where(and(inArray(meetings.hostUserId, hostList(hosts)), isNull(meetings.deletedAt), overlapsAny(meetings, windows)));
+    .where(and(inArray(meetings.hostUserId, hostList(hosts)), isNull(meetings.deletedAt), startsNearAny, overlapsAny(meetings, windows)));
   return rows.map((row) => ({ ...row, kind: "meeting" as const }));
 }
 
