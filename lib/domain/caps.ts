@@ -11,8 +11,23 @@ export interface CapHit {
   limit: number;
 }
 
+// Members mostly share a few zones and a ranking asks about one time: remembering the last
+// answers saves the zone arithmetic (a few dozen offset lookups) per member of a large rotation.
+const recentPeriods = new Map<string, Record<CapKind, Interval>>();
+const REMEMBERED = 256;
+
 /** The local day, week (Monday first) and month around an instant, in a zone. */
 export function capPeriods(at: Date, timeZone: string): Record<CapKind, Interval> {
+  const key = `${timeZone}|${at.getTime()}`;
+  const known = recentPeriods.get(key);
+  if (known) return known;
+  if (recentPeriods.size >= REMEMBERED) recentPeriods.clear();
+  const periods = computeCapPeriods(at, timeZone);
+  recentPeriods.set(key, periods);
+  return periods;
+}
+
+function computeCapPeriods(at: Date, timeZone: string): Record<CapKind, Interval> {
   const day = localDayOf(at, timeZone);
   const monday = day - ((weekdayOf(day) + 6) % 7);
   const monthStart = startOfLocalMonth(at, timeZone);
@@ -51,10 +66,15 @@ export function describeCap(hit: CapHit): string {
   return `${CAP_WORDS[hit.cap]} cap ${hit.limit} reached`;
 }
 
-/** The widest span any cap could look at around these times: what a caller must load. */
-export function capLookaround(times: readonly Interval[]): Interval | null {
-  if (times.length === 0) return null;
+/**
+ * The span the caps set could look at around these times: what a caller must load. A local
+ * day, week or month lies within 2, 8 or 32 days of any instant in it, whatever the zone;
+ * loading only what the widest cap set needs keeps a daily or weekly cap's read small.
+ */
+export function capLookaround(caps: Caps, times: readonly Interval[]): Interval | null {
+  const widest = caps.monthly !== null ? 32 : caps.weekly !== null ? 8 : caps.daily !== null ? 2 : 0;
+  if (times.length === 0 || widest === 0) return null;
   const DAY = 86_400_000;
   const starts = times.map((t) => t.start.getTime());
-  return { start: new Date(Math.min(...starts) - 32 * DAY), end: new Date(Math.max(...starts) + 32 * DAY) };
+  return { start: new Date(Math.min(...starts) - widest * DAY), end: new Date(Math.max(...starts) + widest * DAY) };
 }

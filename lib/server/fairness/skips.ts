@@ -27,14 +27,13 @@ export async function loadSkipData(db: Database, rotationId: string, caps: Caps,
   const from = new Date(Math.min(...around.map((t) => t.start.getTime())));
   const to = new Date(Math.max(...around.map((t) => t.end.getTime())) + 1);
   const members = db.select({ userId: rotationMembers.userId }).from(rotationMembers).where(eq(rotationMembers.rotationId, rotationId));
-  const capped = caps.daily !== null || caps.weekly !== null || caps.monthly !== null;
-  const lookaround = capLookaround(times.length > 0 ? times : [{ start: now, end: now }]);
+    const lookaround = capLookaround(caps, times.length > 0 ? times : [{ start: now, end: now }]);
   const [periods, starts] = await Promise.all([
     db
       .select({ userId: outOfOfficePeriods.userId, start: outOfOfficePeriods.startsAt, end: outOfOfficePeriods.endsAt })
       .from(outOfOfficePeriods)
       .where(and(sql`${outOfOfficePeriods.userId} in ${members}`, gt(outOfOfficePeriods.endsAt, from), lt(outOfOfficePeriods.startsAt, to))),
-    capped && lookaround
+    lookaround
       ? db
           .select({ userId: meetings.hostUserId, start: meetings.startsAt })
           .from(meetings)
