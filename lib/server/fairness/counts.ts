@@ -20,13 +20,19 @@ export interface MemberCount {
  * kept sum (one row per member); a monthly window sums the month's ledger entries.
  */
 export async function loadCounts(db: Database, rotation: Rotation, settings: RotationSettings, now: Date): Promise<Map<string, MemberCount>> {
-  const windowStart = countWindowStart(settings, rotation.countsResetAt, now);
-  const members = await db
-    .select({ userId: rotationMembers.userId, kept: rotationMembers.bookedCount, joinedAt: rotationMembers.joinedAt })
-    .from(rotationMembers)
-    .where(eq(rotationMembers.rotationId, rotation.id));
-  const sums = settings.countWindow === "since_reset" ? new Map(members.map((m) => [m.userId, m.kept])) : await windowSums(db, rotation, windowStart);
-  const calibrations = settings.returnPolicy === "keep_level" ? await keepLevel(db, rotation.id, members, { start: windowStart, now }) : new Map<string, KeepLevelPeriod[]>();
+  const window = { start: countWindowStart(settings, rotation.countsResetAt, now), now };
+  // One round trip for what does not depend on anything else; keep level's meetings follow
+  // only when somebody was away.
+  const [members, windowed, away] = await Promise.all([
+    db
+      .select({ userId: rotationMembers.userId, kept: rotationMembers.bookedCount, joinedAt: rotationMembers.joinedAt })
+      .from(rotationMembers)
+      .where(eq(rotationMembers.rotationId, rotation.id)),
+    settings.countWindow === "since_reset" ? Promise.resolve(null) : windowSums(db, rotation, window.start),
+    settings.returnPolicy === "keep_level" ? awayPeriods(db, rotation.id, window) : Promise.resolve([]),
+  ]);
+  const sums = windowed ?? new Map(members.map((m) => [m.userId, m.kept]));
+  const calibrations = away.length > 0 ? await keepLevel(db, rotation.id, members, away, window) : new Map<string, KeepLevelPeriod[]>();
   return new Map(
     members.map((m) => {
       const keep = calibrations.get(m.userId) ?? [];
@@ -46,17 +52,12 @@ async function windowSums(db: Database, rotation: Rotation, windowStart: Date): 
   return new Map(rows.map((r) => [r.userId, r.sum]));
 }
 
-/**
- * Keep level (R16): the periods each member spent out of office or switched unavailable that
- * ended within the window, and what the rotation booked for the others meanwhile. A period
- * counts from when they joined: meetings before that were never theirs to share.
- */
-async function keepLevel(
-  db: Database,
-  rotationId: string,
-  members: ReadonlyArray<{ userId: string; joinedAt: Date }>,
-  window: { start: Date; now: Date },
-): Promise<Map<string, KeepLevelPeriod[]>> {
+interface AwayPeriod extends Interval {
+  userId: string;
+}
+
+/** Periods members spent out of office or switched unavailable that ended within the window (R16). */
+async function awayPeriods(db: Database, rotationId: string, window: { start: Date; now: Date }): Promise<AwayPeriod[]> {
   const ofRotation = db.select({ userId: rotationMembers.userId }).from(rotationMembers).where(eq(rotationMembers.rotationId, rotationId));
   const [away, switchedOff] = await Promise.all([
     db
@@ -68,9 +69,24 @@ async function keepLevel(
       .from(unavailablePeriods)
       .where(and(eq(unavailablePeriods.rotationId, rotationId), isNotNull(unavailablePeriods.endedAt), gte(unavailablePeriods.endedAt, window.start), lte(unavailablePeriods.endedAt, window.now))),
   ]);
+  return [...away, ...switchedOff];
+}
+
+/**
+ * Keep level (R16): for each period a member was away, what the rotation booked for the
+ * others meanwhile. A period counts from when they joined: meetings before that were never
+ * theirs to share.
+ */
+async function keepLevel(
+  db: Database,
+  rotationId: string,
+  members: ReadonlyArray<{ userId: string; joinedAt: Date }>,
+  away: readonly AwayPeriod[],
+  window: { start: Date; now: Date },
+): Promise<Map<string, KeepLevelPeriod[]>> {
   const joined = new Map(members.map((m) => [m.userId, m.joinedAt]));
   const periods = new Map<string, Interval[]>();
-  for (const p of [...away, ...switchedOff]) {
+  for (const p of away) {
     const since = joined.get(p.userId);
     if (!since) continue;
     const start = p.start.getTime() > since.getTime() ? p.start : since;

@@ -6,6 +6,7 @@ import type { RankingCandidate, Skip } from "@/lib/domain/ranking";
 import type { RotationSettings } from "@/lib/domain/rotation-settings";
 import { fairnessSkip } from "@/lib/domain/skips";
 import type { Interval } from "@/lib/domain/slots";
+import type { WorkingHours } from "@/lib/domain/working-hours";
 import { loadMemberCalendars } from "@/lib/server/calendar/member-calendars";
 import { loadCandidates, type StoredCandidate } from "@/lib/server/rotations/repository";
 import { loadCounts, type MemberCount } from "./counts";
@@ -70,13 +71,20 @@ export async function loadCandidatesAt(
     at ? loadMemberCalendars(db, rotation.id, [at]) : Promise.resolve(null),
   ]);
   const excluded = new Set(options.excludeUserIds ?? []);
+  // Working hours are mostly shared; the zone arithmetic is what a large rotation pays for.
+  const fits = new Map<string, boolean>();
+  const fitsAt = (calendar: { timeZone: string; workingHours: WorkingHours }, interval: Interval) => {
+    const key = `${calendar.timeZone}|${JSON.stringify(calendar.workingHours)}`;
+    if (!fits.has(key)) fits.set(key, fitsWorkingHours(interval, calendar.timeZone, calendar.workingHours));
+    return fits.get(key) as boolean;
+  };
   return facts.candidates
     .filter((c) => !excluded.has(c.userId))
     .map(({ timeZone, ...candidate }) => {
       let skip = skipOf(facts, { ...candidate, timeZone }, now, at);
       const calendar = at ? calendars?.get(candidate.userId) : undefined;
       if (!skip && at && calendar) {
-        if (!fitsWorkingHours(at, calendar.timeZone, calendar.workingHours)) skip = { kind: "busy", outsideWorkingHours: true };
+        if (!fitsAt(calendar, at)) skip = { kind: "busy", outsideWorkingHours: true };
         else if (calendar.busy.some((b) => overlaps(b, at))) skip = { kind: "busy" };
       }
       return { ...candidate, skip };
