@@ -50,10 +50,15 @@ export function isValidWorkingHours(value: unknown): value is WorkingHours {
  * plus aliases such as "UTC"). All slot arithmetic goes through Intl, so this is exactly
  * the set of names the slot functions can work with.
  */
+const knownZones = new Set<string>();
+
 export function isValidTimeZone(name: string): boolean {
   if (typeof name !== "string" || name.length === 0) return false;
+  // Building a formatter is the costly part of every zone check; a name once valid stays so.
+  if (knownZones.has(name)) return true;
   try {
     new Intl.DateTimeFormat("en-US", { timeZone: name });
+    if (knownZones.size < 1000) knownZones.add(name);
     return true;
   } catch {
     return false;

@@ -37,7 +37,9 @@ export async function loadMemberFacts(db: Database, rotation: Rotation, now: Dat
     countsAsKept(settings) ? Promise.resolve(new Map<string, MemberCount>()) : loadCounts(db, rotation, settings, now),
     loadSkipData(db, rotation.id, settings.caps, now, times),
   ]);
-  const candidates = stored.map((c) => ({ ...c, count: counts.get(c.userId)?.count ?? c.count }));
+  // In place: the rows are this call's own, and copying 300 of them showed in the profile.
+  const candidates = stored;
+  for (const c of candidates) c.count = counts.get(c.userId)?.count ?? c.count;
   return { settings, candidates, counts, skipData };
 }
 
@@ -74,14 +76,17 @@ export async function loadCandidatesAt(
   // Working hours are mostly shared; the zone arithmetic is what a large rotation pays for.
   const fits = new Map<string, boolean>();
   const fitsAt = (calendar: { timeZone: string; workingHours: WorkingHours }, interval: Interval) => {
-    const key = `${calendar.timeZone}|${JSON.stringify(calendar.workingHours)}`;
+    const { weekdays, start, end } = calendar.workingHours;
+    const key = `${calendar.timeZone}|${weekdays.join()}|${start}|${end}`;
     if (!fits.has(key)) fits.set(key, fitsWorkingHours(interval, calendar.timeZone, calendar.workingHours));
     return fits.get(key) as boolean;
   };
   return facts.candidates
     .filter((c) => !excluded.has(c.userId))
-    .map(({ timeZone, ...candidate }) => {
-      let skip = skipOf(facts, { ...candidate, timeZone }, now, at);
+    .map((member) => {
+      // eslint-disable-next-line @typescript-eslint/no-unused-vars -- the zone is for caps, not for the ranking's output
+      const { timeZone, ...candidate } = member;
+      let skip = skipOf(facts, member, now, at);
       const calendar = at ? calendars?.get(candidate.userId) : undefined;
       if (!skip && at && calendar) {
         if (!fitsAt(calendar, at)) skip = { kind: "busy", outsideWorkingHours: true };
