@@ -153,7 +153,8 @@ export function decideRotationBookings<R extends BookingRequest>(state: Rotation
   return requests.map((request) => ({ request, decision: decide(request) }));
 }
 
-function refuseHost(member: RankedMember): Result<never> | null {
+/** Why a chosen member cannot host (R16, R18, R5, R3), or null when nothing keeps them off. */
+export function refuseHost(member: RankedMember): Result<never> | null {
   if (member.status === "not_eligible") {
     return fail("not_eligible", `${member.name} can't take meetings: ${describeIneligibility(member.ineligibleReasons).toLowerCase()}.`);
   }

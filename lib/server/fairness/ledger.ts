@@ -57,13 +57,23 @@ export async function appendToLedger(tx: Database, currentGeneration: number, ch
   }
 }
 
-/** What one meeting adds to its host's count now: the sum of its entries for that host. */
-export async function meetingNet(tx: Database, meeting: Pick<Meeting, "id" | "hostUserId" | "rotationId">): Promise<number> {
-  if (!meeting.rotationId) return 0;
+/**
+ * What one meeting adds to its host's count now: the sum of its entries for that host in the
+ * meeting's generation (a reassignment after a reset moves the meeting into the new one).
+ */
+export async function meetingNet(tx: Database, meeting: Pick<Meeting, "id" | "hostUserId" | "rotationId" | "rotationGeneration">): Promise<number> {
+  if (!meeting.rotationId || meeting.rotationGeneration === null) return 0;
   const [row] = await tx
     .select({ net: sql<number>`coalesce(sum(${countEntries.delta}), 0)`.mapWith(Number) })
     .from(countEntries)
-    .where(and(eq(countEntries.rotationId, meeting.rotationId), eq(countEntries.meetingId, meeting.id), eq(countEntries.userId, meeting.hostUserId)));
+    .where(
+      and(
+        eq(countEntries.rotationId, meeting.rotationId),
+        eq(countEntries.meetingId, meeting.id),
+        eq(countEntries.userId, meeting.hostUserId),
+        eq(countEntries.generation, meeting.rotationGeneration),
+      ),
+    );
   return row?.net ?? 0;
 }
 

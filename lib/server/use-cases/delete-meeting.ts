@@ -7,7 +7,7 @@ import { fail, ok, type Result } from "@/lib/domain/result";
 import type { Actor } from "@/lib/server/actor";
 import { recordAudit } from "@/lib/server/audit";
 import { refreshRecency, undoMeeting } from "@/lib/server/fairness/ledger";
-import { lockRotation } from "@/lib/server/rotations/repository";
+import { lockMeeting, peekMeetingRotation } from "@/lib/server/fairness/meeting-lock";
 import { inTransaction } from "@/lib/server/transaction";
 import { isEntityId } from "@/lib/server/validation";
 
@@ -27,14 +27,13 @@ export interface DeletedMeeting {
 export async function deleteMeeting(db: Database, actor: Actor, meetingId: string): Promise<Result<DeletedMeeting>> {
   if (!actor.active) return fail("forbidden", "Your account is inactive.");
   if (!isEntityId(meetingId)) return fail("meeting_not_found", "This meeting does not exist.");
-  const [peek] = await db.select({ rotationId: meetings.rotationId }).from(meetings).where(eq(meetings.id, meetingId));
+  const peek = await peekMeetingRotation(db, meetingId);
   if (!peek) return fail("meeting_not_found", "This meeting does not exist.");
 
   return inTransaction(db, async (tx) => {
-    // Same lock order as booking: the rotation, then the meeting.
-    const rotation = peek.rotationId ? await lockRotation(tx, peek.rotationId) : undefined;
-    const [meeting] = await tx.select().from(meetings).where(eq(meetings.id, meetingId)).for("update");
-    if (!meeting) return fail("meeting_not_found", "This meeting does not exist.");
+    const locked = await lockMeeting(tx, meetingId, peek.rotationId);
+    if (!locked) return fail("meeting_not_found", "This meeting does not exist.");
+    const { meeting, rotation } = locked;
     if (!canDeleteMeeting(actor, meeting)) return fail("forbidden", "Only the host, the person who booked it or an admin can delete this meeting.");
     if (meeting.deletedAt) return ok({ meetingId, deleted: false, countDecremented: false });
 
