@@ -27,7 +27,46 @@ function reasons(value: unknown): string {
 
 const DISTRIBUTION_LABELS: Record<string, string> = { even: "evenly", weighted: "weighted" };
 
+const SETTING_LABELS: Record<string, string> = {
+  countWindow: "Count window",
+  timeZone: "Time zone",
+  newcomerPolicy: "When someone joins",
+  returnPolicy: "When someone returns",
+  countNoShows: "No-shows and cancellations count",
+  dailyCap: "Daily cap",
+  weeklyCap: "Weekly cap",
+  monthlyCap: "Monthly cap",
+};
+
+const SETTING_VALUE_LABELS: Record<string, string> = {
+  since_reset: "since the last reset",
+  monthly: "monthly",
+  reset_everyone: "reset everyone",
+  start_level: "start level",
+  catch_up: "catch up",
+  keep_level: "keep level",
+  true: "yes",
+  false: "no",
+  null: "none",
+};
+
+function settingValue(value: unknown): string {
+  return SETTING_VALUE_LABELS[String(value)] ?? String(value);
+}
+
+/** "Weekly cap: none → 5; Count window: since the last reset → monthly" */
+function describeFairnessSettings(settings: Record<string, unknown>): string {
+  return Object.entries(settings)
+    .map(([key, change]) => {
+      const { from, to } = record(change) ?? {};
+      return `${SETTING_LABELS[key] ?? key}: ${settingValue(from)} → ${settingValue(to)}`;
+    })
+    .join("; ");
+}
+
 function describeSettingsChange(who: string, subject: string, details: Record<string, unknown>): HistoryText {
+  const fairness = record(details.settings);
+  if (fairness) return { summary: `${who} changed the rotation settings`, detail: describeFairnessSettings(fairness) };
   const distribution = record(details.distribution);
   if (distribution) {
     return { summary: `${who} changed the distribution from ${DISTRIBUTION_LABELS[String(distribution.from)] ?? "?"} to ${DISTRIBUTION_LABELS[String(distribution.to)] ?? "?"}` };
