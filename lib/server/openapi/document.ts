@@ -95,6 +95,8 @@ export function buildOpenApiDocument(): Record<string, unknown> {
       { name: "Rotations", description: "Members, counts and proposals (R1–R8)." },
       { name: "Meetings", description: "Booking and deleting (R6, R9–R11)." },
       { name: "Calendars", description: "Busy time and free slots (§3)." },
+      { name: "Fairness", description: "Rotation settings, the count ledger, outcomes and reassignment (R13–R19)." },
+      { name: "Out of office", description: "Periods in which a user is skipped in every rotation (R16)." },
       { name: "Meta", description: "This description." },
     ],
     paths,

@@ -1,6 +1,5 @@
 import "server-only";
 import { z } from "zod";
-import type { ErrorCode } from "@/lib/domain/result";
 import { bookedMeetingSchema, meetingDeletionSchema } from "@/lib/server/api/contract/meetings";
 import { hostCalendarSchema } from "@/lib/server/api/contract/calendar";
 import { availabilityChangeSchema, proposalSchema, rotationDetailSchema, rotationListSchema } from "@/lib/server/api/contract/rotations";
@@ -9,33 +8,10 @@ import { hostCalendarQuerySchema } from "@/lib/server/queries/get-host-calendar"
 import { proposalQuerySchema } from "@/lib/server/queries/get-proposal";
 import { availabilityInputSchema } from "@/lib/server/use-cases/set-member-availability";
 import { entityId, userId } from "@/lib/server/validation";
+import { common, rotationId, type Operation } from "./operation";
+import { FAIRNESS_OPERATIONS } from "./operations-fairness";
 
-/** A named schema: it becomes `#/components/schemas/{name}`. */
-export interface NamedSchema {
-  name: string;
-  schema: z.ZodType;
-}
-
-export interface Operation {
-  method: "get" | "post" | "patch" | "delete";
-  /** OpenAPI form, relative to the server URL /api/v1: `/rotations/{id}`. */
-  path: string;
-  operationId: string;
-  summary: string;
-  description?: string;
-  tag: "Rotations" | "Meetings" | "Calendars" | "Meta";
-  pathParams?: Record<string, { description: string; schema: z.ZodType }>;
-  headerParams?: Record<string, { description: string; schema: z.ZodType }>;
-  query?: z.ZodObject;
-  body?: NamedSchema;
-  success: { status: 200 | 201; description: string; body: NamedSchema };
-  /** The error codes this operation can answer with (401 is implied unless `public`). */
-  errors: ErrorCode[];
-  public?: boolean;
-}
-
-const rotationId = { description: "The rotation's id.", schema: entityId };
-const common: ErrorCode[] = ["validation"];
+export type { NamedSchema, Operation } from "./operation";
 
 /**
  * Every route under app/api/v1, described once. The schemas are the ones the route handlers
@@ -139,4 +115,5 @@ export const OPERATIONS: Operation[] = [
     errors: [],
     public: true,
   },
+  ...FAIRNESS_OPERATIONS,
 ];

@@ -5,7 +5,11 @@ import { outOfOfficePeriods, rotationMembers, users } from "@/db/schema";
 import { canManageRotations } from "@/lib/domain/permissions";
 import { fail, ok, type Result } from "@/lib/domain/result";
 import type { Actor } from "@/lib/server/actor";
-import { isEntityId, isUserId } from "@/lib/server/validation";
+import { z } from "zod";
+import { isEntityId, isUserId, userId as userIdSchema } from "@/lib/server/validation";
+
+/** The query of GET /out-of-office. */
+export const outOfOfficeQuerySchema = z.strictObject({ userId: userIdSchema.optional().describe("Admins: one user's periods.") });
 
 export interface OutOfOfficeView {
   id: string;
