@@ -16,6 +16,8 @@ export const DEMO_USERS = {
   admin: { email: "morgan@acme.test", name: "Morgan Lee" },
   rep: { email: "james@acme.test", name: "James Carter" },
   repWithoutPermission: { email: "daniel@acme.test", name: "Daniel Kim" },
+  /** A rep who hosts rotation meetings, for what only the host may do. */
+  host: { email: "camille@acme.test", name: "Camille Dubois" },
 } as const;
 export type DemoUser = keyof typeof DEMO_USERS;
 

@@ -1,17 +1,20 @@
 import { formatDateTime, formatTimeRange } from "@/lib/domain/format-time";
-import { canDeleteMeeting, type ActorRights } from "@/lib/domain/permissions";
+import { canDeleteMeeting, canManageRotations, type ActorRights } from "@/lib/domain/permissions";
+import { OUTCOME_LABELS } from "@/lib/domain/rotation-settings";
 import type { TimelineMeeting } from "@/lib/server/queries/record-meetings";
 import { DeleteMeetingButton } from "./delete-meeting-button";
+import { MarkOutcomeButton } from "./mark-outcome-button";
+import { ReassignMeetingButton } from "./reassign-meeting-button";
 import type { SchedulingActions } from "./types";
 
 interface MeetingTimelineProps {
   meetings: TimelineMeeting[];
   viewer: ActorRights & { id: string; timeZone: string };
-  deleteMeeting: SchedulingActions["deleteMeeting"];
+  actions: Pick<SchedulingActions, "deleteMeeting" | "markOutcome" | "reassignOptions" | "reassignMeeting">;
 }
 
-/** The record's meetings, in the viewer's time zone, each with its invite and delete (§4). */
-export function MeetingTimeline({ meetings, viewer, deleteMeeting }: MeetingTimelineProps) {
+/** The record's meetings, in the viewer's time zone, each with its invite, outcome, reassignment and delete (§4, R17, R19). */
+export function MeetingTimeline({ meetings, viewer, actions }: MeetingTimelineProps) {
   const viewerTimeZone = viewer.timeZone;
   if (meetings.length === 0) {
     return <p className="text-sm text-slate-600">No meetings yet. Use “Schedule meeting” to book one.</p>;
@@ -34,12 +37,15 @@ export function MeetingTimeline({ meetings, viewer, deleteMeeting }: MeetingTime
                   {m.rotationName && <> · through rotation “{m.rotationName}”</>}
                 </p>
                 {m.location && <p className="text-sm text-slate-600">Location: {m.location}</p>}
+                {m.outcome && <p className="text-sm font-medium text-slate-800">Outcome: {OUTCOME_LABELS[m.outcome]}</p>}
               </div>
-              <div className="flex items-center gap-2">
+              <div className="flex flex-wrap items-center gap-2">
                 <a href={`/api/meetings/${m.id}/invite.ics`} className="rounded-md px-2 py-1 text-sm font-medium text-brand-700 underline" download>
                   Download invite<span className="sr-only"> for {m.title}</span>
                 </a>
-                {canDeleteMeeting(viewer, m) && <DeleteMeetingButton meetingId={m.id} title={m.title} deleteMeeting={deleteMeeting} />}
+                {canDeleteMeeting(viewer, m) && <MarkOutcomeButton meetingId={m.id} title={m.title} outcome={m.outcome} markOutcome={actions.markOutcome} />}
+                {m.rotationId && (m.hostUserId === viewer.id || canManageRotations(viewer)) && <ReassignMeetingButton meetingId={m.id} title={m.title} actions={actions} />}
+                {canDeleteMeeting(viewer, m) && <DeleteMeetingButton meetingId={m.id} title={m.title} deleteMeeting={actions.deleteMeeting} />}
               </div>
             </div>
           </li>

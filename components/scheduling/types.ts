@@ -1,5 +1,6 @@
 import type { RecordType } from "@/lib/domain/records";
 import type { Result } from "@/lib/domain/result";
+import type { MeetingOutcome } from "@/lib/domain/rotation-settings";
 
 /** What the record page hands the booking dialog: plain data, no server modules. */
 export interface SchedulingContext {
@@ -34,4 +35,16 @@ export interface SchedulingActions {
   /** `idempotencyKey`: one per booking attempt, so a retried call books once (C7). */
   bookMeeting: (request: BookMeetingRequest, idempotencyKey: string) => Promise<Result<{ isOverride: boolean }>>;
   deleteMeeting: (meetingId: string) => Promise<Result<{ countDecremented: boolean }>>;
+  /** R17: `null` undoes the mark. */
+  markOutcome: (meetingId: string, outcome: MeetingOutcome | null) => Promise<Result<{ countChange: number }>>;
+  /** R19, R20: who could take the meeting instead, in ranking order, with why not. */
+  reassignOptions: (meetingId: string) => Promise<Result<{ next: ReassignChoice | null; members: ReassignChoice[] }>>;
+  reassignMeeting: (meetingId: string, to: string, reason: string) => Promise<Result<{ toName: string }>>;
+}
+
+export interface ReassignChoice {
+  userId: string;
+  name: string;
+  canTake: boolean;
+  reason: string;
 }

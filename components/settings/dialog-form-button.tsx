@@ -1,6 +1,6 @@
 "use client";
 
-import { useEffect, useEffectEvent, useState, type ReactNode } from "react";
+import { useEffect, useEffectEvent, useRef, useState, type ReactNode } from "react";
 import { Button } from "@/components/ui/button";
 import { Dialog } from "@/components/ui/dialog";
 import { useToast } from "@/components/ui/toast";
@@ -40,9 +40,20 @@ interface DialogFormButtonProps {
 export function DialogFormButton({ label, buttonVariant = "primary", buttonClassName, title, description, variant, widthClass, successMessage, onSuccess, ...form }: DialogFormButtonProps) {
   const [open, setOpen] = useState(false);
   const toast = useToast();
+  const trigger = useRef<HTMLButtonElement>(null);
+  // The save re-renders the page; when that moves the row holding this button (a table in
+  // ranking order), the browser drops focus to the body. For a moment after closing, put it
+  // back where it came from whenever it lands there.
+  const returnFocus = () => {
+    const started = Date.now();
+    const timer = window.setInterval(() => {
+      if (document.activeElement === null || document.activeElement === document.body) trigger.current?.focus();
+      if (Date.now() - started > 3000) window.clearInterval(timer);
+    }, 100);
+  };
   return (
     <>
-      <Button variant={buttonVariant} className={buttonClassName} onClick={() => setOpen(true)}>
+      <Button ref={trigger} variant={buttonVariant} className={buttonClassName} onClick={() => setOpen(true)}>
         {label}
       </Button>
       <Dialog open={open} onOpenChange={setOpen} title={title} description={description} variant={variant} widthClass={widthClass}>
@@ -50,6 +61,7 @@ export function DialogFormButton({ label, buttonVariant = "primary", buttonClass
           {...form}
           onSuccess={(state) => {
             setOpen(false);
+            returnFocus();
             toast(successMessage?.(state) ?? state.message);
             onSuccess?.(state);
           }}

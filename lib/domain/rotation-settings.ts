@@ -16,6 +16,9 @@ export type ReturnPolicy = (typeof RETURN_POLICIES)[number];
 export type MeetingOutcome = (typeof MEETING_OUTCOMES)[number];
 export type CapKind = (typeof CAP_KINDS)[number];
 
+/** R17's outcomes as the pages name them. */
+export const OUTCOME_LABELS: Record<MeetingOutcome, string> = { completed: "Completed", no_show: "No-show", canceled_by_contact: "Canceled by the contact" };
+
 /** At most this many meetings per member per local day, week (Monday–Sunday) or month; null = no cap. */
 export type Caps = Record<CapKind, number | null>;
 

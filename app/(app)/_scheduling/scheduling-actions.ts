@@ -1,5 +1,11 @@
 import type { SchedulingActions } from "@/components/scheduling/types";
-import { bookMeetingAction, deleteMeetingAction } from "./actions";
+import { bookMeetingAction, deleteMeetingAction, markOutcomeAction, reassignMeetingAction, reassignOptionsAction } from "./actions";
 
-/** The booking and delete actions, handed by the record routes to the scheduling components. */
-export const schedulingActions: SchedulingActions = { bookMeeting: bookMeetingAction, deleteMeeting: deleteMeetingAction };
+/** The booking, delete, outcome and reassign actions, handed by the record routes to the scheduling components. */
+export const schedulingActions: SchedulingActions = {
+  bookMeeting: bookMeetingAction,
+  deleteMeeting: deleteMeetingAction,
+  markOutcome: markOutcomeAction,
+  reassignOptions: reassignOptionsAction,
+  reassignMeeting: reassignMeetingAction,
+};

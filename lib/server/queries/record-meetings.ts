@@ -4,6 +4,7 @@ import { and, asc, eq, isNull } from "drizzle-orm";
 import type { Database } from "@/db/client";
 import { meetings, rotations, users } from "@/db/schema";
 import type { RecordType } from "@/lib/domain/records";
+import type { MeetingOutcome } from "@/lib/domain/rotation-settings";
 
 export interface TimelineMeeting {
   id: string;
@@ -15,7 +16,9 @@ export interface TimelineMeeting {
   hostName: string;
   bookedByUserId: string;
   bookedByName: string;
+  rotationId: string | null;
   rotationName: string | null;
+  outcome: MeetingOutcome | null;
 }
 
 /** The live meetings booked from a record, soonest first (§4 timeline). */
@@ -33,7 +36,9 @@ export async function listRecordMeetings(db: Database, type: RecordType, recordI
       hostName: host.name,
       bookedByUserId: meetings.bookedByUserId,
       bookedByName: booker.name,
+      rotationId: meetings.rotationId,
       rotationName: rotations.name,
+      outcome: meetings.outcome,
     })
     .from(meetings)
     .innerJoin(host, eq(host.id, meetings.hostUserId))

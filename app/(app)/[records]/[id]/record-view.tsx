@@ -75,7 +75,7 @@ export function RecordView({ record, meetings, viewer, scheduling, actions }: Re
         </Card>
       </div>
       <Card id="meetings" title="Meetings">
-        <MeetingTimeline meetings={meetings} viewer={viewer} deleteMeeting={actions.deleteMeeting} />
+        <MeetingTimeline meetings={meetings} viewer={viewer} actions={actions} />
       </Card>
     </div>
   );

@@ -2,6 +2,7 @@ import { formatDateTime } from "@/components/settings/format";
 import { targetShares } from "@/components/settings/target-shares";
 import type { RotationMemberDetail } from "@/lib/server/queries/rotations";
 import { AvailabilitySwitch } from "./availability-switch";
+import { MemberCountActions } from "./member-count-actions";
 
 interface MembersTableProps {
   rotationId: string;
@@ -35,6 +36,7 @@ export function MembersTable({ rotationId, members, distribution, proposedUserId
             {weighted && <th scope="col" className="px-4 py-3">Weight</th>}
             <th scope="col" className="px-4 py-3">Eligibility</th>
             <th scope="col" className="px-4 py-3">Available</th>
+            <th scope="col" className="px-4 py-3">Count and meetings</th>
           </tr>
         </thead>
         <tbody className="divide-y divide-slate-100">
@@ -46,6 +48,7 @@ export function MembersTable({ rotationId, members, distribution, proposedUserId
                   {member.userId === proposedUserId && <span className="rounded-full bg-brand-100 px-2 py-0.5 text-xs font-semibold text-brand-700">Next up</span>}
                 </span>
                 <span className="block text-xs text-slate-600">{member.email}</span>
+                {(member.status === "out_of_office" || member.status === "capped") && <span className="block text-xs font-medium text-amber-900">{member.reason}</span>}
               </th>
               <td className="px-4 py-3 text-slate-700">{member.sources.map(sourceLabel).join(", ")}</td>
               <td className="px-4 py-3 tabular-nums">{member.count}</td>
@@ -67,6 +70,9 @@ export function MembersTable({ rotationId, members, distribution, proposedUserId
               </td>
               <td className="px-4 py-3">
                 <AvailabilitySwitch rotationId={rotationId} userId={member.userId} name={member.name} available={member.available} />
+              </td>
+              <td className="px-4 py-3">
+                <MemberCountActions rotationId={rotationId} userId={member.userId} name={member.name} timeZone={timeZone} />
               </td>
             </tr>
           ))}

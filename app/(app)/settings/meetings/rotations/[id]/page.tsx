@@ -11,10 +11,14 @@ import { getDb } from "@/lib/server/db";
 import { getRotationHistory } from "@/lib/server/queries/rotation-history";
 import { getRotationDetail } from "@/lib/server/queries/rotations";
 import { listMemberOptions } from "@/lib/server/queries/users";
+import { listRotationOutOfOffice } from "@/lib/server/queries/out-of-office";
+import { storedSettingsOf } from "@/lib/server/use-cases/rotation-settings-input";
 import { requirePageActor } from "@/lib/server/session";
 import { DeleteRotationButton } from "./delete-rotation-button";
 import { EditRotationButton } from "./edit-rotation-button";
 import { MembersTable } from "./members-table";
+import { OutOfOfficeSection } from "./out-of-office-section";
+import { RotationSettingsForm } from "./rotation-settings-form";
 
 export const metadata: Metadata = { title: "Meeting rotation" };
 
@@ -26,7 +30,7 @@ export default async function RotationPage({ params }: { params: Promise<{ id: s
   const detail = await getRotationDetail(db, actor, id);
   if (!detail.ok && detail.error.code === "rotation_not_found") notFound();
   const { rotation, members, ranking, directUserIds, teams } = mustSucceed(detail);
-  const [history, options] = await Promise.all([getRotationHistory(db, actor, id), listMemberOptions(db, actor)]);
+  const [history, options, away] = await Promise.all([getRotationHistory(db, actor, id), listMemberOptions(db, actor), listRotationOutOfOffice(db, actor, id)]);
   const proposed = ranking.proposed;
   const zone = actor.timeZone;
 
@@ -88,6 +92,15 @@ export default async function RotationPage({ params }: { params: Promise<{ id: s
           <p className="text-xs text-slate-600">Times in your time zone, {zone}.</p>
         </div>
         <MembersTable rotationId={rotation.id} members={members} distribution={rotation.distribution} proposedUserId={proposed?.userId ?? null} timeZone={zone} />
+      </section>
+
+      <OutOfOfficeSection periods={mustSucceed(away)} timeZone={zone} />
+
+      <section aria-labelledby="settings-heading" className="space-y-2">
+        <h2 id="settings-heading" className="text-lg font-semibold">
+          Rotation settings
+        </h2>
+        <RotationSettingsForm key={JSON.stringify(storedSettingsOf(rotation))} rotationId={rotation.id} settings={storedSettingsOf(rotation)} />
       </section>
 
       <CountsChart members={members} distribution={rotation.distribution} countsResetAt={rotation.countsResetAt} timeZone={zone} />
