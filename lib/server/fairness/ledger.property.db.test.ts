@@ -4,7 +4,12 @@ import { expect, it } from "vitest";
 import type { Database } from "@/db/client";
 import { countEntries, meetings, rotations } from "@/db/schema";
 import type { Actor } from "@/lib/server/actor";
+import { outcomeIsCredited } from "@/lib/domain/rotation-settings";
 import { getProposal } from "@/lib/server/queries/get-proposal";
+import { adjustCount } from "@/lib/server/use-cases/adjust-count";
+import { markMeetingOutcome } from "@/lib/server/use-cases/mark-meeting-outcome";
+import { reassignMeeting } from "@/lib/server/use-cases/reassign-meeting";
+import { updateRotationSettings } from "@/lib/server/use-cases/update-rotation-settings";
 import { deleteMeeting } from "@/lib/server/use-cases/delete-meeting";
 import { setMemberAvailability } from "@/lib/server/use-cases/set-member-availability";
 import { updateRotation } from "@/lib/server/use-cases/update-rotation";
@@ -13,8 +18,10 @@ import { describeEachDatabase, truncateAll } from "@/test/db";
 import { insertUser } from "@/test/factories";
 import { expectCountsDerived, unwrap } from "@/test/rotation-counts";
 
-// R13: whatever happens, in whatever order, every stored count equals the sum of its ledger
-// entries, every meeting adds at most one to its host, and no shown count is below zero.
+// R13: whatever happens (bookings, deletions, outcomes, the no-show setting, adjustments,
+// reassignments, availability and member changes), in whatever order, every stored count
+// equals the sum of its ledger entries, every meeting adds at most one to its host, and no
+// shown count is below zero.
 
 const POOL = ["m1", "m2", "m3", "m4"];
 
@@ -23,7 +30,11 @@ type Step =
   | { kind: "delete"; pick: number }
   | { kind: "availability"; member: number; available: boolean }
   | { kind: "members"; keep: boolean[]; newcomerPolicy: "reset_everyone" | "start_level" }
-  | { kind: "window"; monthly: boolean };
+  | { kind: "window"; monthly: boolean }
+  | { kind: "outcome"; pick: number; outcome: "completed" | "no_show" | "canceled_by_contact" | null }
+  | { kind: "countNoShows"; value: boolean }
+  | { kind: "adjust"; member: number; delta: number }
+  | { kind: "reassign"; pick: number; to: number | "next" };
 
 const member = fc.nat(POOL.length - 1);
 const stepArb: fc.Arbitrary<Step> = fc.oneof(
@@ -39,6 +50,13 @@ const stepArb: fc.Arbitrary<Step> = fc.oneof(
     }),
   },
   { weight: 1, arbitrary: fc.record({ kind: fc.constant("window" as const), monthly: fc.boolean() }) },
+  {
+    weight: 2,
+    arbitrary: fc.record({ kind: fc.constant("outcome" as const), pick: fc.nat(20), outcome: fc.constantFrom("completed" as const, "no_show" as const, "canceled_by_contact" as const, null) }),
+  },
+  { weight: 1, arbitrary: fc.record({ kind: fc.constant("countNoShows" as const), value: fc.boolean() }) },
+  { weight: 1, arbitrary: fc.record({ kind: fc.constant("adjust" as const), member, delta: fc.integer({ min: -3, max: 3 }).filter((d) => d !== 0) }) },
+  { weight: 2, arbitrary: fc.record({ kind: fc.constant("reassign" as const), pick: fc.nat(20), to: fc.oneof(fc.constant("next" as const), member) }) },
 );
 
 interface World {
@@ -57,6 +75,11 @@ async function liveMeetingIds(db: Database, rotationId: string): Promise<string[
   return rows.map((r) => r.id);
 }
 
+async function pickLive(db: Database, rotationId: string, pick: number): Promise<string | undefined> {
+  const live = await liveMeetingIds(db, rotationId);
+  return live[pick % Math.max(1, live.length)];
+}
+
 async function apply(world: World, step: Step): Promise<void> {
   const { db, admin, rotationId } = world;
   switch (step.kind) {
@@ -65,8 +88,7 @@ async function apply(world: World, step: Step): Promise<void> {
       await world.book(slot(step.slot), step.host === null ? undefined : POOL[step.host]);
       return;
     case "delete": {
-      const live = await liveMeetingIds(db, rotationId);
-      const id = live[step.pick % Math.max(1, live.length)];
+      const id = await pickLive(db, rotationId, step.pick);
       if (id) unwrap(await deleteMeeting(db, admin, id));
       return;
     }
@@ -83,6 +105,24 @@ async function apply(world: World, step: Step): Promise<void> {
     case "window":
       await db.update(rotations).set({ countWindow: step.monthly ? "monthly" : "since_reset" }).where(eq(rotations.id, rotationId));
       return;
+    case "outcome": {
+      const id = await pickLive(db, rotationId, step.pick);
+      if (id) unwrap(await markMeetingOutcome(db, admin, id, { outcome: step.outcome }));
+      return;
+    }
+    case "countNoShows":
+      unwrap(await updateRotationSettings(db, admin, rotationId, { countNoShows: step.value }));
+      return;
+    case "adjust":
+      // Refused when it would go below zero, or for a former member: either way nothing is written.
+      await adjustCount(db, admin, rotationId, POOL[step.member] as string, { delta: step.delta, reason: "Property test" });
+      return;
+    case "reassign": {
+      const id = await pickLive(db, rotationId, step.pick);
+      const to = step.to === "next" ? "next" : (POOL[step.to] as string);
+      if (id) await reassignMeeting(db, admin, id, { to, reason: "Property test" });
+      return;
+    }
   }
 }
 
@@ -105,9 +145,13 @@ async function meetingNets(db: Database, rotationId: string) {
 
 async function expectLedgerHolds(world: World): Promise<void> {
   await expectCountsDerived(world.db, world.rotationId);
+  const [rotation] = await world.db.select().from(rotations).where(eq(rotations.id, world.rotationId));
+  const marked = await world.db.select({ id: meetings.id, outcome: meetings.outcome }).from(meetings).where(eq(meetings.rotationId, world.rotationId));
+  const credited = new Set(marked.filter((m) => outcomeIsCredited(m.outcome, rotation?.countNoShows ?? true)).map((m) => m.id));
   for (const n of await meetingNets(world.db, world.rotationId)) {
-    // A live meeting adds one to its host and nothing to anyone else; a deleted one adds nothing.
-    const expected = !n.deleted && n.userId === n.hostUserId ? 1 : 0;
+    // A live meeting adds one to its host (none while credited back, R17) and nothing to
+    // anyone else, whoever hosted it before (R19); a deleted one adds nothing.
+    const expected = !n.deleted && n.userId === n.hostUserId && !credited.has(n.meetingId ?? "") ? 1 : 0;
     expect({ meeting: n.meetingId, user: n.userId, net: n.net }).toEqual({ meeting: n.meetingId, user: n.userId, net: expected });
   }
   const { ranking } = unwrap(await getProposal(world.db, world.admin, world.rotationId));
@@ -118,9 +162,10 @@ describeEachDatabase("the count ledger under any sequence of changes (R13)", (cu
   it("every stored count equals its ledger derivation, each meeting adds one to its host, no count is negative", async () => {
     const { db } = current();
     await fc.assert(
-      fc.asyncProperty(fc.array(stepArb, { minLength: 1, maxLength: 14 }), async (steps) => {
+      fc.asyncProperty(fc.boolean(), fc.array(stepArb, { minLength: 1, maxLength: 16 }), async (countNoShows, steps) => {
         await truncateAll(db);
         const fixture = await rotationFixture(db, POOL.slice(0, 2));
+        await db.update(rotations).set({ countNoShows }).where(eq(rotations.id, fixture.rotationId));
         for (const id of POOL.slice(2)) await insertUser(db, { id });
         const world: World = { db, admin: fixture.admin, rotationId: fixture.rotationId, book: fixture.book };
         for (const step of steps) {
@@ -128,7 +173,7 @@ describeEachDatabase("the count ledger under any sequence of changes (R13)", (cu
           await expectLedgerHolds(world);
         }
       }),
-      { numRuns: 12 },
+      { numRuns: 20 },
     );
   });
 });
