@@ -47,8 +47,8 @@ export default async function RotationPage({ params }: { params: Promise<{ id: s
         title={rotation.name}
         description={
           <>
-            {rotation.distribution === "even" ? "Evenly distributed" : "Weighted distribution"} · {plural(members.length, "member")} · counts since{" "}
-            {formatDateTime(rotation.countsResetAt, zone)}
+            {rotation.distribution === "even" ? "Evenly distributed" : "Weighted distribution"} · {plural(members.length, "member")} ·{" "}
+            {rotation.countWindow === "monthly" ? `counts this month (${rotation.timeZone}), since the last reset on` : "counts since"} {formatDateTime(rotation.countsResetAt, zone)}
           </>
         }
         actions={
