@@ -9,12 +9,15 @@ export function settingsInputFromForm(formData: FormData): Record<string, unknow
     if (value === undefined) return undefined;
     return value === "" ? null : Number(value);
   };
+  // Absent stays absent (a crafted post must not switch counting off); anything but yes/no
+  // goes through as text so the use case answers with a field error.
+  const noShows = text("countNoShows");
   return {
     countWindow: text("countWindow"),
     timeZone: text("timeZone"),
     newcomerPolicy: text("newcomerPolicy"),
     returnPolicy: text("returnPolicy"),
-    countNoShows: text("countNoShows") === "yes",
+    countNoShows: noShows === "yes" ? true : noShows === "no" ? false : noShows,
     dailyCap: cap("dailyCap"),
     weeklyCap: cap("weeklyCap"),
     monthlyCap: cap("monthlyCap"),
