@@ -1,6 +1,6 @@
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
-import { countWindowStart, outcomeIsCredited, startOfLocalMonth, type MeetingOutcome } from "@/lib/domain/rotation-settings";
+import { countWindowStart, outcomeCountChange, outcomeIsCredited, startOfLocalMonth, type MeetingOutcome } from "@/lib/domain/rotation-settings";
 
 // Independent oracle: the local calendar date of an instant, read straight from Intl.
 function localDate(instant: Date, timeZone: string): { y: number; m: number; d: number; h: number; min: number } {
@@ -104,5 +104,19 @@ describe("outcomeIsCredited (R17)", () => {
     [null, true, false],
   ])("outcome %s with countNoShows=%s credits back: %s", (outcome, countNoShows, expected) => {
     expect(outcomeIsCredited(outcome, countNoShows)).toBe(expected);
+  });
+});
+
+describe("outcomeCountChange (R17)", () => {
+  it.each<[MeetingOutcome | null, MeetingOutcome | null, boolean, number]>([
+    [null, "no_show", false, -1], // credited back
+    ["no_show", null, false, 1], // undone: restored
+    ["no_show", "canceled_by_contact", false, 0], // still credited: nothing twice
+    ["completed", "no_show", false, -1],
+    ["canceled_by_contact", "completed", false, 1],
+    [null, "no_show", true, 0], // no-shows count: marking changes nothing
+    ["no_show", null, true, 0],
+  ])("%s → %s with countNoShows=%s moves the count by %s", (previous, next, countNoShows, expected) => {
+    expect(outcomeCountChange(previous, next, countNoShows)).toBe(expected);
   });
 });

@@ -49,6 +49,16 @@ export function outcomeIsCredited(outcome: MeetingOutcome | null, countNoShows: 
   return !countNoShows && (outcome === "no_show" || outcome === "canceled_by_contact");
 }
 
+/**
+ * What re-marking a meeting does to its host's count (R17): −1 when it becomes credited back,
+ * +1 when a credit-back is undone, 0 when its credited state stays (e.g. no-show → canceled).
+ */
+export function outcomeCountChange(previous: MeetingOutcome | null, next: MeetingOutcome | null, countNoShows: boolean): -1 | 0 | 1 {
+  const before = outcomeIsCredited(previous, countNoShows);
+  const after = outcomeIsCredited(next, countNoShows);
+  return before === after ? 0 : after ? -1 : 1;
+}
+
 const DAY_MS = 86_400_000;
 
 /** The first instant of the local month containing `instant` in `timeZone`. */

@@ -5,7 +5,7 @@ import type { Database } from "@/db/client";
 import { meetings } from "@/db/schema";
 import { canDeleteMeeting } from "@/lib/domain/permissions";
 import { fail, ok, type Result } from "@/lib/domain/result";
-import { MEETING_OUTCOMES, outcomeIsCredited, type MeetingOutcome } from "@/lib/domain/rotation-settings";
+import { MEETING_OUTCOMES, outcomeCountChange, type MeetingOutcome } from "@/lib/domain/rotation-settings";
 import type { Actor } from "@/lib/server/actor";
 import { recordAudit } from "@/lib/server/audit";
 import { appendToLedger } from "@/lib/server/fairness/ledger";
@@ -50,10 +50,7 @@ export async function markMeetingOutcome(db: Database, actor: Actor, meetingId: 
       .update(meetings)
       .set({ outcome, outcomeMarkedAt: outcome ? sql`now()` : null, outcomeMarkedByUserId: outcome ? actor.id : null })
       .where(eq(meetings.id, meetingId));
-    const countNoShows = rotation?.countNoShows ?? true;
-    const before = outcomeIsCredited(meeting.outcome, countNoShows);
-    const after = outcomeIsCredited(outcome, countNoShows);
-    const countChange = before === after ? 0 : after ? -1 : 1;
+    const countChange = outcomeCountChange(meeting.outcome, outcome, rotation?.countNoShows ?? true);
     if (rotation && meeting.rotationGeneration !== null && countChange !== 0) {
       await appendToLedger(tx, rotation.resetGeneration, [
         {
