@@ -53,7 +53,8 @@ export function isRetryable(error: unknown): boolean {
 /**
  * Runs a use case's body in one transaction. A failed Result rolls the transaction back;
  * a constraint the database enforces (overlap, unique name) comes back as a Result too;
- * deadlocks and serialization failures are retried a few times; anything else is a bug.
+ * deadlocks and serialization failures are retried a few times after a short random wait;
+ * anything else is a bug.
  */
 export async function inTransaction<T>(db: Database, body: (tx: Database) => Promise<Result<T>>): Promise<Result<T>> {
   for (let attempt = 1; ; attempt++) {
@@ -65,7 +66,12 @@ export async function inTransaction<T>(db: Database, body: (tx: Database) => Pro
       });
     } catch (error) {
       if (error instanceof Rollback) return { ok: false, error: error.appError };
-      if (isRetryable(error) && attempt < 4) continue;
+      if (isRetryable(error) && attempt < 5) {
+        // Two transactions that deadlocked and retry at once tend to deadlock again (seen in
+        // CI: four in a row on one slot); a short random wait lets one of them go first.
+        await new Promise((resolve) => setTimeout(resolve, Math.random() * 20 * attempt));
+        continue;
+      }
       const known = databaseErrorToAppError(error);
       if (known) return fail(known.code, known.message, known.fields);
       throw error;
