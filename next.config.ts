@@ -4,7 +4,8 @@ import { STATIC_SECURITY_HEADERS } from "./lib/http/security-headers";
 
 const nextConfig: NextConfig = {
   // PGlite ships WebAssembly and data files it loads from its own folder at run time.
-  serverExternalPackages: ["@electric-sql/pglite"],
+  // pg-boss, tsdav and nodemailer are Node libraries with dynamic requires; load them as they are.
+  serverExternalPackages: ["@electric-sql/pglite", "pg-boss", "pg", "tsdav", "nodemailer"],
   // Browser tests talk to the dev server as 127.0.0.1 as well as localhost.
   allowedDevOrigins: ["127.0.0.1"],
   poweredByHeader: false,

@@ -17,6 +17,8 @@ export interface DatabaseHandle {
   db: Database;
   kind: DatabaseKind;
   config: DatabaseConfig;
+  /** The embedded database itself, for the job queue's own SQL (lib/server/jobs). */
+  pglite?: PGlite;
   close(): Promise<void>;
 }
 
@@ -57,6 +59,7 @@ export async function openDatabase(config: DatabaseConfig): Promise<DatabaseHand
     db: drizzlePglite(client, { schema }),
     kind: "pglite",
     config,
+    pglite: client,
     close: () => client.close(),
   };
 }

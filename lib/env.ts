@@ -23,6 +23,19 @@ const envSchema = z.object({
    * client sent none), so only the limit per account applies.
    */
   TRUST_PROXY: optional(z.enum(["0", "1", "true", "false"])),
+  /**
+   * Encrypts calendar passwords and iCal addresses at rest (C1): 32 bytes as 64 hex digits.
+   * Unset with the embedded database: one is generated and kept in DATA_DIR.
+   */
+  CALENDAR_ENCRYPTION_KEY: optional(z.string().regex(/^[0-9a-fA-F]{64}$/, "must be 64 hex digits (32 bytes)")),
+  /** Allow calendar addresses on private and local networks (and plain http): tests, intranets. */
+  CALENDAR_ALLOW_PRIVATE_HOSTS: optional(z.enum(["0", "1", "true", "false"])),
+  /** Where invitations go out (C5), e.g. smtp://user:pass@mail.example.com:587. Unset: kept in the outbox. */
+  SMTP_URL: optional(z.string().regex(/^smtps?:\/\//, "must be an smtp:// or smtps:// URL")),
+  /** The sender of invitations. */
+  MAIL_FROM: z.string().default("Meeting Rotations <meetings@localhost>"),
+  /** Run the job workers inside the app process (C6). Set to 0 when `npm run worker` processes run them. */
+  JOBS_IN_APP: optional(z.enum(["0", "1", "true", "false"])),
 });
 
 export type Env = z.infer<typeof envSchema>;
@@ -49,6 +62,18 @@ export function isEmbeddedDatabase(): boolean {
 export function trustsProxy(): boolean {
   const flag = env().TRUST_PROXY;
   return flag === "1" || flag === "true";
+}
+
+function flag(value: string | undefined, fallback: boolean): boolean {
+  return value === undefined ? fallback : value === "1" || value === "true";
+}
+
+export function allowsPrivateCalendarHosts(): boolean {
+  return flag(env().CALENDAR_ALLOW_PRIVATE_HOSTS, false);
+}
+
+export function runsJobsInApp(): boolean {
+  return flag(env().JOBS_IN_APP, true);
 }
 
 export function isDemoMode(): boolean {

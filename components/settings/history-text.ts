@@ -10,6 +10,7 @@ const REASON_LABELS: Record<string, string> = {
   inactive: "inactive",
   no_seat: "no seat",
   calendar_not_connected: "calendar not connected",
+  calendar_sync_failing: "calendar sync failing",
   calendar_sync_off: "calendar sync off",
 };
 

@@ -6,3 +6,4 @@ export * from "./audit";
 export * from "./idempotency";
 export * from "./sign-in-attempts";
 export * from "./fairness";
+export * from "./calendar";

@@ -6,6 +6,7 @@ import { RECORD_TYPES } from "../../lib/domain/records";
 import { contacts } from "./crm";
 import { rotations } from "./rotations";
 import { users } from "./users";
+import { calendarConnections } from "./calendar";
 
 
 /**
@@ -46,6 +47,8 @@ export const meetings = pgTable(
     deletedByUserId: text("deleted_by_user_id").references(() => users.id, { onDelete: "set null" }),
     // The Idempotency-Key the booking was sent with (C7), so a retry finds what it booked.
     idempotencyKey: text("idempotency_key"),
+    // iCalendar SEQUENCE (C5): raised when a reassignment sends the invitation again.
+    sequence: integer("sequence").notNull().default(0),
   },
   (t) => [
     check("meetings_time_order_check", sql`${t.endsAt} > ${t.startsAt}`),
@@ -88,7 +91,10 @@ export const busyBlocks = pgTable(
     userId: text("user_id")
       .notNull()
       .references(() => users.id, { onDelete: "cascade" }),
-    source: text("source", { enum: ["builtin", "ics"] }).notNull().default("builtin"),
+    source: text("source", { enum: ["builtin", "ics", "caldav", "ical"] }).notNull().default("builtin"),
+    // Synced blocks (C2): their connection and the calendar object they were expanded from.
+    connectionId: uuid("connection_id").references(() => calendarConnections.id, { onDelete: "cascade" }),
+    resourceHref: text("resource_href"),
     summary: text("summary"),
     startsAt: timestamp("starts_at", { withTimezone: true }).notNull(),
     endsAt: timestamp("ends_at", { withTimezone: true }).notNull(),
@@ -98,6 +104,7 @@ export const busyBlocks = pgTable(
   (t) => [
     check("busy_blocks_time_order_check", sql`${t.endsAt} > ${t.startsAt}`),
     index("busy_blocks_user_starts_idx").on(t.userId, t.startsAt),
+    index("busy_blocks_connection_idx").on(t.connectionId, t.resourceHref),
   ],
 );
 

@@ -33,14 +33,20 @@ export interface EligibilityFacts {
   seatAssigned: boolean;
   calendarConnected: boolean;
   calendarSyncEnabled: boolean;
+  /** The first failed sync since the last success of a real calendar (C3), if failing. */
+  calendarFailingSince?: Date | null;
 }
 
+/** C3: a calendar failing for this long without a success makes its owner not eligible. */
+export const SYNC_FAILURE_GRACE_MS = 30 * 60_000;
+
 /** Why a user cannot be a rotation member (R3); empty when they can. */
-export function ineligibilityReasons(user: EligibilityFacts): IneligibleReason[] {
+export function ineligibilityReasons(user: EligibilityFacts, now: Date = new Date()): IneligibleReason[] {
   const reasons: IneligibleReason[] = [];
   if (!user.active) reasons.push("inactive");
   if (!user.seatAssigned) reasons.push("no_seat");
   if (!user.calendarConnected) reasons.push("calendar_not_connected");
   else if (!user.calendarSyncEnabled) reasons.push("calendar_sync_off");
+  else if (user.calendarFailingSince && now.getTime() - user.calendarFailingSince.getTime() >= SYNC_FAILURE_GRACE_MS) reasons.push("calendar_sync_failing");
   return reasons;
 }

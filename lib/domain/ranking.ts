@@ -5,7 +5,7 @@
 import { describeCap, type CapHit } from "./caps";
 import { formatDateTime } from "./format-time";
 
-export type IneligibleReason = "inactive" | "no_seat" | "calendar_not_connected" | "calendar_sync_off";
+export type IneligibleReason = "inactive" | "no_seat" | "calendar_not_connected" | "calendar_sync_off" | "calendar_sync_failing";
 export type DistributionMode = "even" | "weighted";
 
 /**
@@ -60,6 +60,7 @@ const INELIGIBLE_LABELS: Record<IneligibleReason, string> = {
   no_seat: "no seat",
   calendar_not_connected: "calendar not connected",
   calendar_sync_off: "calendar sync off",
+  calendar_sync_failing: "calendar sync failing",
 };
 const REASON_ORDER = Object.keys(INELIGIBLE_LABELS) as IneligibleReason[];
 

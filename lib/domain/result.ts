@@ -12,6 +12,7 @@ export const HTTP_STATUS = {
   team_not_found: 404,
   meeting_not_found: 404,
   record_not_found: 404,
+  calendar_not_connected: 404,
   slot_taken: 409,
   member_unavailable: 409,
   name_taken: 409,
@@ -28,6 +29,8 @@ export const HTTP_STATUS = {
   outside_working_hours: 422,
   in_the_past: 422,
   idempotency_key_reused: 422,
+  calendar_error: 422,
+  choose_calendar: 422,
   unavailable: 503,
 } as const;
 

@@ -24,6 +24,11 @@ const globalForDb = globalThis as unknown as { meetingRotationsDb?: Promise<Data
 
 /** The process-wide database, memoized on globalThis so dev reloads reuse it. */
 export function getDb(): Promise<Database> {
+  return getDbHandle().then((handle) => handle.db);
+}
+
+/** The process-wide database with its driver, for what needs more than Drizzle (the job queue). */
+export function getDbHandle(): Promise<DatabaseHandle> {
   if (!globalForDb.meetingRotationsDb) {
     globalForDb.meetingRotationsDb = startDatabase().catch((error: unknown) => {
       // Forget the failure so the next request tries again (PostgreSQL may be back).
@@ -31,5 +36,5 @@ export function getDb(): Promise<Database> {
       throw error;
     });
   }
-  return globalForDb.meetingRotationsDb.then((handle) => handle.db);
+  return globalForDb.meetingRotationsDb;
 }

@@ -3,6 +3,7 @@ import { eq, sql } from "drizzle-orm";
 import type { Database } from "@/db/client";
 import { countEntries, meetingAttendees, meetings, rotationMembers, rotations, type NewAuditEvent } from "@/db/schema";
 import { recordAudit } from "@/lib/server/audit";
+import { enqueueMeetingChange } from "@/lib/server/outbox/enqueue";
 import type { meetingToInsert } from "./booked-meeting";
 
 export interface BatchWrites {
@@ -31,6 +32,8 @@ export async function writeBatch(tx: Database, writes: BatchWrites): Promise<voi
     recordAudit(tx, writes.audits),
   );
   await Promise.all(statements);
+  // C4, C5: calendar write-back and invitations, in the bookings' own transaction.
+  await enqueueMeetingChange(tx, { kind: "booked", meetingIds: writes.meetings.map((m) => String(m.id)) });
 }
 
 /** R13: each meeting's +1 in the ledger, as the meeting row has it (host, generation, counting time). */

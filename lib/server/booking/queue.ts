@@ -3,6 +3,7 @@ import type { Database } from "@/db/client";
 import type { Result } from "@/lib/domain/result";
 import { bookRotationBatch } from "./batch";
 import type { BookedMeeting, ReadyBooking } from "./booked-meeting";
+import { wakeOutbox } from "@/lib/server/jobs/in-app";
 import { runDetached } from "./detached";
 
 // Group commit for one rotation's bookings. They are serialized anyway — each holds the
@@ -68,6 +69,7 @@ async function bookTogether(db: Database, rotationId: string, batch: Waiting[]):
   for (let attempt = 1; ; attempt++) {
     const outcome = await bookRotationBatch(db, rotationId, batch.map((w) => w.booking));
     if (outcome.ok) {
+      wakeOutbox();
       batch.forEach((w, i) => {
         const answer = outcome.value[i];
         if (answer) w.resolve(answer);

@@ -7,6 +7,7 @@ import { rankMembers, type RankedMember } from "@/lib/domain/ranking";
 import { fail, failForMembers, ok, type Result } from "@/lib/domain/result";
 import { outcomeIsCredited } from "@/lib/domain/rotation-settings";
 import { recordAudit } from "@/lib/server/audit";
+import { enqueueMeetingChange } from "@/lib/server/outbox/enqueue";
 import type { LockedRotation } from "@/lib/server/rotations/repository";
 import { appendToLedger, refreshRecency, undoMeeting } from "./ledger";
 import { loadCandidatesAt } from "./member-state";
@@ -56,7 +57,7 @@ export async function moveMeeting(
   await undoMeeting(tx, rotation.resetGeneration, meeting, { cause: "reassigned_away", actorUserId: change.actorUserId, reason: change.reason });
   const [moved] = await tx
     .update(meetings)
-    .set({ hostUserId: newHost.userId, rotationGeneration: rotation.resetGeneration, rotationSeq: seq, countedAt: sql`clock_timestamp()` })
+    .set({ hostUserId: newHost.userId, rotationGeneration: rotation.resetGeneration, rotationSeq: seq, countedAt: sql`clock_timestamp()`, sequence: sql`${meetings.sequence} + 1` })
     .where(eq(meetings.id, meeting.id))
     .returning({ countedAt: meetings.countedAt });
   await tx.update(rotations).set({ bookingSeq: seq }).where(eq(rotations.id, rotation.id));
@@ -76,6 +77,8 @@ export async function moveMeeting(
   ]);
   await refreshRecency(tx, rotation.id, meeting.hostUserId);
   await refreshRecency(tx, rotation.id, newHost.userId);
+  // C4, C5: the old host's calendar and inbox lose it, the new host's and the attendees' get it again.
+  await enqueueMeetingChange(tx, { kind: "reassigned", meetingId: meeting.id, previousHostId: meeting.hostUserId });
   await recordAudit(tx, {
     rotationId: rotation.id,
     type: "meeting_reassigned",

@@ -9,6 +9,7 @@ import { proposalQuerySchema } from "@/lib/server/queries/get-proposal";
 import { availabilityInputSchema } from "@/lib/server/use-cases/set-member-availability";
 import { entityId, userId } from "@/lib/server/validation";
 import { common, rotationId, type Operation } from "./operation";
+import { CALENDAR_CONNECTION_OPERATIONS } from "./operations-calendars";
 import { FAIRNESS_OPERATIONS } from "./operations-fairness";
 
 export type { NamedSchema, Operation } from "./operation";
@@ -116,4 +117,5 @@ export const OPERATIONS: Operation[] = [
     public: true,
   },
   ...FAIRNESS_OPERATIONS,
+  ...CALENDAR_CONNECTION_OPERATIONS,
 ];

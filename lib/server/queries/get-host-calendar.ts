@@ -8,6 +8,7 @@ import { freeSlots, MEETING_DURATIONS, type Interval, type MeetingDuration } fro
 import type { WorkingHours } from "@/lib/domain/working-hours";
 import type { Actor } from "@/lib/server/actor";
 import { loadBusyIntervals } from "@/lib/server/calendar/busy";
+import { refreshStaleCalendars } from "@/lib/server/calendar/sync/refresh-stale";
 import { isUserId, parseInput } from "@/lib/server/validation";
 
 /** A month and a day: enough for any calendar view, small enough to answer in one quick read. */
@@ -48,6 +49,8 @@ export interface HostCalendar {
   durationMinutes: MeetingDuration;
   busy: CalendarBusyBlock[];
   free: Interval[];
+  /** Set when the host's connected calendar could not be refreshed in time: the last sync's time (C2). */
+  calendarAsOf: Date | null;
 }
 
 /**
@@ -73,9 +76,10 @@ export async function getHostCalendar(db: Database, actor: Actor, hostUserId: st
     .where(eq(users.id, hostUserId));
   if (!host) return fail("user_not_found", "This user does not exist.");
 
+  const stale = await refreshStaleCalendars(db, [host.id], now);
   const intervals = await loadBusyIntervals(db, [host.id], from, to);
   const own = host.id === actor.id;
   const busy = intervals.map(({ start, end, kind, title }) => ({ start, end, kind, title: own ? title : null }));
   const free = freeSlots({ timeZone: host.timeZone, workingHours: host.workingHours, busy: intervals, from, to, durationMinutes, now });
-  return ok({ user: host, from, to, durationMinutes, busy, free });
+  return ok({ user: host, from, to, durationMinutes, busy, free, calendarAsOf: stale.has(host.id) ? (stale.get(host.id) ?? null) : null });
 }

@@ -1,12 +1,14 @@
 import "server-only";
+import { eq } from "drizzle-orm";
 import { z } from "zod";
 import type { Database } from "@/db/client";
-import type { Rotation } from "@/db/schema";
+import { rotationMembers, type Rotation } from "@/db/schema";
 import { canBookWithRotation, canManageRotations } from "@/lib/domain/permissions";
 import { rankMembers, type Ranking } from "@/lib/domain/ranking";
 import { fail, ok, type Result } from "@/lib/domain/result";
 import { MEETING_DURATIONS, type MeetingDuration } from "@/lib/domain/slots";
 import type { Actor } from "@/lib/server/actor";
+import { refreshStaleCalendars } from "@/lib/server/calendar/sync/refresh-stale";
 import { loadCandidatesAt } from "@/lib/server/fairness/member-state";
 import { findRotation } from "@/lib/server/rotations/repository";
 import { isEntityId, parseInput } from "@/lib/server/validation";
@@ -51,7 +53,14 @@ export async function getProposal(db: Database, actor: Actor, rotationId: string
   if (!rotation) return fail("rotation_not_found", "This rotation does not exist.");
   const { start, durationMinutes = 30 } = parsed.value;
   const at = start ? { start, end: new Date(start.getTime() + durationMinutes * 60_000) } : undefined;
+  // C2: who is free at a time is only as true as the calendars behind it.
+  if (at) await refreshStaleCalendars(db, await memberIds(db, rotation.id));
   const candidates = await loadCandidatesAt(db, rotation, { now: new Date(), at });
   const { id, name, distribution, countsResetAt, timeZone } = rotation;
   return ok({ rotation: { id, name, distribution, countsResetAt, timeZone }, ranking: rankMembers(candidates, distribution, { timeZone }) });
+}
+
+async function memberIds(db: Database, rotationId: string): Promise<string[]> {
+  const rows = await db.select({ userId: rotationMembers.userId }).from(rotationMembers).where(eq(rotationMembers.rotationId, rotationId));
+  return rows.map((r) => r.userId);
 }

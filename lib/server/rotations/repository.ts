@@ -1,7 +1,7 @@
 import "server-only";
 import { and, asc, eq, getTableColumns, inArray, isNull, sql, type SQL } from "drizzle-orm";
 import type { Database } from "@/db/client";
-import { meetings, rotationMembers, rotations, users, type Rotation } from "@/db/schema";
+import { calendarConnections, meetings, rotationMembers, rotations, users, type Rotation } from "@/db/schema";
 import { countFromLedger } from "@/lib/domain/ledger";
 import { ineligibilityReasons } from "@/lib/domain/permissions";
 import type { RankingCandidate } from "@/lib/domain/ranking";
@@ -65,9 +65,11 @@ export async function loadCandidates(db: Database, rotationId: string): Promise<
       seatAssigned: users.seatAssigned,
       calendarConnected: users.calendarConnected,
       calendarSyncEnabled: users.calendarSyncEnabled,
+      calendarFailingSince: calendarConnections.failingSince,
     })
     .from(rotationMembers)
     .innerJoin(users, eq(users.id, rotationMembers.userId))
+    .leftJoin(calendarConnections, eq(calendarConnections.userId, rotationMembers.userId))
     .where(eq(rotationMembers.rotationId, rotationId));
   return rows.map((row) => ({
     userId: row.userId,

@@ -8,6 +8,8 @@ import type { Actor } from "@/lib/server/actor";
 import { recordAudit } from "@/lib/server/audit";
 import { refreshRecency, undoMeeting } from "@/lib/server/fairness/ledger";
 import { lockMeeting, peekMeetingRotation } from "@/lib/server/fairness/meeting-lock";
+import { wakeOutbox } from "@/lib/server/jobs/in-app";
+import { enqueueMeetingChange } from "@/lib/server/outbox/enqueue";
 import { inTransaction } from "@/lib/server/transaction";
 import { isEntityId } from "@/lib/server/validation";
 
@@ -30,14 +32,19 @@ export async function deleteMeeting(db: Database, actor: Actor, meetingId: strin
   const peek = await peekMeetingRotation(db, meetingId);
   if (!peek) return fail("meeting_not_found", "This meeting does not exist.");
 
-  return inTransaction(db, async (tx) => {
+  const result = await inTransaction(db, async (tx) => {
     const locked = await lockMeeting(tx, meetingId, peek.rotationId);
     if (!locked) return fail("meeting_not_found", "This meeting does not exist.");
     const { meeting, rotation } = locked;
     if (!canDeleteMeeting(actor, meeting)) return fail("forbidden", "Only the host, the person who booked it or an admin can delete this meeting.");
     if (meeting.deletedAt) return ok({ meetingId, deleted: false, countDecremented: false });
 
-    await tx.update(meetings).set({ deletedAt: sql`clock_timestamp()`, deletedByUserId: actor.id }).where(eq(meetings.id, meetingId));
+    // A cancellation outranks the invitation it cancels (RFC 5546): SEQUENCE goes up.
+    await tx
+      .update(meetings)
+      .set({ deletedAt: sql`clock_timestamp()`, deletedByUserId: actor.id, sequence: sql`${meetings.sequence} + 1` })
+      .where(eq(meetings.id, meetingId));
+    await enqueueMeetingChange(tx, { kind: "deleted", meetingId });
     let countDecremented = false;
     // `rotation` can differ from the peek only if the meeting was re-linked meanwhile, which nothing does.
     if (rotation && meeting.rotationId === rotation.id) {
@@ -57,4 +64,6 @@ export async function deleteMeeting(db: Database, actor: Actor, meetingId: strin
     }
     return ok({ meetingId, deleted: true, countDecremented });
   });
+  if (result.ok && result.value.deleted) wakeOutbox();
+  return result;
 }

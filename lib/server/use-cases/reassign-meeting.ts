@@ -9,6 +9,7 @@ import type { Actor } from "@/lib/server/actor";
 import { lockMeeting, peekMeetingRotation } from "@/lib/server/fairness/meeting-lock";
 import { chooseNewHost, moveMeeting, type ReassignTarget } from "@/lib/server/fairness/reassignment";
 import { lockRotation } from "@/lib/server/rotations/repository";
+import { afterCommitWake } from "@/lib/server/jobs/in-app";
 import { inTransaction } from "@/lib/server/transaction";
 import { isEntityId, isUserId, parseInput, plainText, userId } from "@/lib/server/validation";
 
@@ -42,7 +43,7 @@ export async function reassignMeeting(db: Database, actor: Actor, meetingId: str
   if (!peek.rotationId) return fail("not_in_rotation", "Only meetings booked through a rotation can be reassigned.");
   const target: ReassignTarget = parsed.value.to === "next" ? { to: "next" } : { to: "member", userId: parsed.value.to };
 
-  return inTransaction(db, async (tx) => {
+  return afterCommitWake(inTransaction(db, async (tx) => {
     const locked = await lockMeeting(tx, meetingId, peek.rotationId);
     if (!locked?.rotation) return fail("meeting_not_found", "This meeting does not exist.");
     const { meeting, rotation } = locked;
@@ -52,7 +53,7 @@ export async function reassignMeeting(db: Database, actor: Actor, meetingId: str
     if (!chosen.ok) return chosen;
     await moveMeeting(tx, rotation, meeting, chosen.value, { actorUserId: actor.id, reason: parsed.value.reason, toNextInRotation: target.to === "next" });
     return ok({ meetingId, fromUserId: meeting.hostUserId, toUserId: chosen.value.userId, toName: chosen.value.name });
-  });
+  }));
 }
 
 export interface ReassignedUpcoming {
@@ -73,7 +74,7 @@ export async function reassignUpcomingMeetings(db: Database, actor: Actor, rotat
   const parsed = parseInput(reassignUpcomingInputSchema, input);
   if (!parsed.ok) return parsed;
 
-  return inTransaction(db, async (tx) => {
+  return afterCommitWake(inTransaction(db, async (tx) => {
     const rotation = await lockRotation(tx, rotationId);
     if (!rotation) return fail("rotation_not_found", "This rotation does not exist.");
     const upcoming = await tx
@@ -93,5 +94,5 @@ export async function reassignUpcomingMeetings(db: Database, actor: Actor, rotat
       result.reassigned.push({ meetingId: meeting.id, fromUserId: memberId, toUserId: chosen.value.userId, toName: chosen.value.name });
     }
     return ok(result);
-  });
+  }));
 }

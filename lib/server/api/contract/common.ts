@@ -32,7 +32,7 @@ export const errorSchema = z.strictObject({
   }),
 });
 
-export const ineligibleReasonSchema = z.enum(["inactive", "no_seat", "calendar_not_connected", "calendar_sync_off"]);
+export const ineligibleReasonSchema = z.enum(["inactive", "no_seat", "calendar_not_connected", "calendar_sync_off", "calendar_sync_failing"]);
 
 export const memberStatusSchema = z.enum(["proposable", "busy", "capped", "out_of_office", "unavailable", "not_eligible"]);
 
