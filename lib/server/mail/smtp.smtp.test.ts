@@ -1,3 +1,4 @@
+import { createServer, type AddressInfo, type Socket } from "node:net";
 import ICAL from "ical.js";
 import type { ParsedMail } from "mailparser";
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
@@ -125,6 +126,25 @@ describe("createSmtpSender against a real SMTP server", () => {
     await sender.send(invitation("REQUEST", "ob-retry"));
     const [mail] = await sink.waitForMessages(1, 5_000);
     expect(mail!.messageId).toBe("<ob-retry@meeting-rotations>");
+  });
+
+  it("a server that accepts the connection but never answers fails the send within 15 s", async () => {
+    const sockets = new Set<Socket>();
+    const silent = createServer((socket) => sockets.add(socket));
+    await new Promise<void>((resolve) => silent.listen(0, "127.0.0.1", resolve));
+    const { port } = silent.address() as AddressInfo;
+    const mute = createSmtpSender(`smtp://127.0.0.1:${port}`);
+    try {
+      const started = Date.now();
+      const error = await mute.send(invitation("REQUEST")).then(() => null, (e: unknown) => e);
+      expect(Date.now() - started).toBeLessThan(15_000);
+      expect((error as Error).message).toBe(`no answer within 12 s (127.0.0.1:${port})`);
+      expect((error as Error & { permanent: boolean }).permanent).toBe(false);
+    } finally {
+      mute.close();
+      for (const socket of sockets) socket.destroy();
+      await new Promise((resolve) => silent.close(resolve));
+    }
   });
 
   it("refuses an SMTP_URL that is not smtp:// or smtps://", () => {

@@ -15,7 +15,6 @@ const TIMEOUT_MS = 12_000;
 const NETWORK_ERRORS: Record<string, string> = {
   ECONNREFUSED: "connection refused",
   ECONNRESET: "connection reset",
-  ETIMEDOUT: "connection timed out",
   ENOTFOUND: "host not found",
   EAI_AGAIN: "host name lookup failed",
   EHOSTUNREACH: "host unreachable",
@@ -48,7 +47,7 @@ function sendError(error: unknown, server: string): Error & { permanent: boolean
   } else {
     const network = Object.keys(NETWORK_ERRORS).find((key) => e.code === key || e.errno === key || e.message.includes(key));
     if (network) message = `${NETWORK_ERRORS[network]} (${server})`;
-    else if (e.code === "ETIMEDOUT" || /timeout/i.test(e.message)) message = `SMTP server did not answer in time (${server})`;
+    else if (e.code === "ETIMEDOUT" || /timeout|timed out|never received/i.test(e.message)) message = `no answer within ${TIMEOUT_MS / 1000} s (${server})`;
     else if (e.code === "ETLS" || /TLS|SSL|certificate/i.test(e.message)) message = `TLS failed with ${server}: ${oneLine(e.message)}`;
     else message = `SMTP error with ${server}: ${oneLine(e.message)}`;
   }
