@@ -57,6 +57,11 @@ export function WeekCalendar(props: WeekCalendarProps) {
           {calendar.timeZone !== viewerTimeZone && <> ({zoneAbbreviation(week.start, calendar.timeZone)})</>}.
         </p>
       )}
+      {calendar?.calendarAsOf && (
+        <p role="status" className="border-b border-amber-200 bg-amber-50 px-3 py-2 text-xs text-amber-900">
+          {calendar.name}&apos;s calendar could not be refreshed just now: calendar as of {formatTime(new Date(calendar.calendarAsOf), viewerTimeZone)}.
+        </p>
+      )}
       {props.error ? (
         <p role="alert" className="p-3 text-sm text-red-700">
           {props.error}

@@ -8,6 +8,7 @@ const SECTIONS = [
   { href: "/settings/meetings/rotations", label: "Meeting rotations" },
   { href: "/settings/users", label: "Users" },
   { href: "/settings/teams", label: "Teams" },
+  { href: "/settings/outbox", label: "Outbox" },
 ];
 
 /** The admin settings sections; the current one is marked for assistive technology too. */

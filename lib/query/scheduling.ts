@@ -31,6 +31,8 @@ export interface HostCalendarDto {
   workingHours: { weekdays: number[]; start: string; end: string };
   busy: Array<IntervalDto & { kind: "meeting" | "busy" }>;
   slots: IntervalDto[];
+  /** The last successful sync, when the connected calendar could not be refreshed in time (C2). */
+  calendarAsOf?: string | null;
 }
 
 export class ApiError extends Error {

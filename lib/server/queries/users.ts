@@ -1,11 +1,12 @@
 import "server-only";
 import { asc, count, eq } from "drizzle-orm";
 import type { Database } from "@/db/client";
-import { rotationMembers, teamMembers, teams, users, type User } from "@/db/schema";
+import { calendarConnections, rotationMembers, teamMembers, teams, users, type User } from "@/db/schema";
 import { canManageRotations, ineligibilityReasons } from "@/lib/domain/permissions";
 import { describeIneligibility } from "@/lib/domain/ranking";
 import { fail, ok, type Result } from "@/lib/domain/result";
 import type { Actor } from "@/lib/server/actor";
+import { connectionState, type CalendarConnectionState } from "./calendar-connection";
 
 const FORBIDDEN = "Only admins can manage users and teams.";
 
@@ -17,12 +18,15 @@ export type SettingsUser = Pick<
   rotationCount: number;
   /** Why they cannot be a rotation member (R3); empty when they can. */
   ineligibleText: string;
+  /** Their calendar connection and its sync state (C1, C3). */
+  calendar: CalendarConnectionState;
 };
 
 /** Every user with the settings an admin manages, by name. */
 export async function listUsers(db: Database, actor: Actor): Promise<Result<SettingsUser[]>> {
   if (!canManageRotations(actor)) return fail("forbidden", FORBIDDEN);
-  const rows = await db.select().from(users).orderBy(asc(users.name), asc(users.id));
+  const now = new Date();
+  const joined = await db.select().from(users).leftJoin(calendarConnections, eq(calendarConnections.userId, users.id)).orderBy(asc(users.name), asc(users.id));
   const teamRows = await db
     .select({ userId: teamMembers.userId, name: teams.name })
     .from(teamMembers)
@@ -30,7 +34,7 @@ export async function listUsers(db: Database, actor: Actor): Promise<Result<Sett
     .orderBy(asc(teams.name));
   const rotationCounts = await db.select({ userId: rotationMembers.userId, n: count() }).from(rotationMembers).groupBy(rotationMembers.userId);
   return ok(
-    rows.map((user) => ({
+    joined.map(({ users: user, calendar_connections: connection }) => ({
       id: user.id,
       name: user.name,
       email: user.email,
@@ -44,7 +48,8 @@ export async function listUsers(db: Database, actor: Actor): Promise<Result<Sett
       workingHours: user.workingHours,
       teams: teamRows.filter((t) => t.userId === user.id).map((t) => t.name),
       rotationCount: rotationCounts.find((r) => r.userId === user.id)?.n ?? 0,
-      ineligibleText: describeIneligibility(ineligibilityReasons(user)),
+      ineligibleText: describeIneligibility(ineligibilityReasons({ ...user, calendarFailingSince: connection?.failingSince }, now)),
+      calendar: connectionState({ calendarConnected: user.calendarConnected, syncEnabled: user.calendarSyncEnabled, connection }, now),
     })),
   );
 }

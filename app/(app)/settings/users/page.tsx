@@ -1,11 +1,12 @@
 import { forbidden } from "next/navigation";
 import type { Metadata } from "next";
+import { CalendarStateText } from "@/components/settings/calendar-state";
 import { formatWorkingHours, plural } from "@/components/settings/format";
 import { mustSucceed } from "@/components/settings/must-succeed";
 import { SettingsFrame, SettingsHeader } from "@/components/settings/settings-frame";
 import { canManageRotations } from "@/lib/domain/permissions";
 import { getDb } from "@/lib/server/db";
-import { listUsers, type SettingsUser } from "@/lib/server/queries/users";
+import { listUsers } from "@/lib/server/queries/users";
 import { requirePageActor } from "@/lib/server/session";
 import { EditUserButton } from "./edit-user-button";
 import { UserActiveButton } from "./user-active-button";
@@ -14,16 +15,6 @@ export const metadata: Metadata = { title: "Users" };
 
 function YesNo({ value, yes, no }: { value: boolean; yes: string; no: string }) {
   return <span className={value ? "text-slate-900" : "text-slate-600"}>{value ? yes : no}</span>;
-}
-
-function CalendarState({ user }: { user: SettingsUser }) {
-  if (!user.calendarConnected) return <span className="text-slate-600">Not connected</span>;
-  return (
-    <>
-      <span className="block">Connected</span>
-      <span className={`block text-xs ${user.calendarSyncEnabled ? "" : "text-slate-600"}`}>{user.calendarSyncEnabled ? "Sync on" : "Sync off"}</span>
-    </>
-  );
 }
 
 export default async function UsersPage() {
@@ -73,7 +64,7 @@ export default async function UsersPage() {
                   </span>
                 </td>
                 <td className="px-3 py-3 whitespace-nowrap">
-                  <CalendarState user={user} />
+                  <CalendarStateText state={user.calendar} timeZone={actor.timeZone} />
                 </td>
                 <td className="px-3 py-3">
                   <span className="block">{user.timeZone}</span>

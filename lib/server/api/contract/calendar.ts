@@ -27,6 +27,7 @@ export const hostCalendarSchema = z.strictObject({
     )
     .describe("Busy time overlapping the range, by start."),
   slots: z.array(z.strictObject(intervalShape)).describe("Free slots of durationMinutes inside working hours, from now on."),
+  calendarAsOf: timestamp.nullable().describe("Set when the connected calendar could not be refreshed within 2 s: the time of its last successful sync (C2)."),
 });
 
 export function presentHostCalendar(calendar: HostCalendar): z.input<typeof hostCalendarSchema> {
@@ -40,5 +41,6 @@ export function presentHostCalendar(calendar: HostCalendar): z.input<typeof host
     durationMinutes: calendar.durationMinutes,
     busy: calendar.busy.map((b) => ({ start: iso(b.start), end: iso(b.end), kind: b.kind, title: b.title })),
     slots: calendar.free.map((s) => ({ start: iso(s.start), end: iso(s.end) })),
+    calendarAsOf: iso(calendar.calendarAsOf),
   };
 }
