@@ -1,4 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it, vi } from "vitest";
+import { startIcalServer } from "@/test/ical-server";
 import { startRadicale, type RadicaleServer } from "@/test/radicale";
 import { deleteCalendarEvent, discoverCalendars, fetchCalendarChanges, putCalendarEvent, type CalDavCredentials } from "./caldav";
 import { CalendarAccessError } from "./errors";
@@ -155,5 +156,35 @@ describe("a calendar server that goes away", () => {
     }
     await putCalendarEvent(credentials, calendarUrl, "after-restart", event("after-restart", "back"));
     expect(await radicale.listEventUids(alice.username, alice.password, "/alice/work/")).toContain("after-restart");
+  });
+});
+
+describe("servers that are not a working CalDAV server", () => {
+  it("spends one timeout on a server that never answers, not one per discovery step", async () => {
+    const silent = await startIcalServer("");
+    try {
+      silent.setMode({ kind: "silent" });
+      const started = performance.now();
+      const error = await failure(discoverCalendars({ ...credentials, serverUrl: silent.url }, { timeoutMs: 500 }));
+      expect(error.code).toBe("timeout");
+      expect(error.message).toMatch(/^No answer from 127\.0\.0\.1:\d+ within 0\.5 s\.$/);
+      expect(performance.now() - started).toBeLessThan(3_000);
+      expect(silent.requests()).toBe(1);
+    } finally {
+      await silent.close();
+    }
+  });
+
+  it("says a web page is not a CalDAV server, and names a server error", async () => {
+    const web = await startIcalServer("<!doctype html><title>Welcome</title>");
+    try {
+      expect((await failure(discoverCalendars({ ...credentials, serverUrl: web.url }))).code).toBe("not_calendar");
+      web.setMode({ kind: "status", status: 503 });
+      const error = await failure(discoverCalendars({ ...credentials, serverUrl: web.url }));
+      expect(error.code).toBe("server_error");
+      expect(error.status).toBe(503);
+    } finally {
+      await web.close();
+    }
   });
 });
