@@ -156,6 +156,13 @@ describe("a calendar server that goes away", () => {
     }
     await putCalendarEvent(credentials, calendarUrl, "after-restart", event("after-restart", "back"));
     expect(await radicale.listEventUids(alice.username, alice.password, "/alice/work/")).toContain("after-restart");
+
+    // A restart keeps the storage, and the sync state from before it still works.
+    const before = await fetchCalendarChanges(credentials, calendarUrl, null);
+    await radicale.restart();
+    await putCalendarEvent(credentials, calendarUrl, "after-second-restart", event("after-second-restart", "again"));
+    const after = await fetchCalendarChanges(credentials, calendarUrl, before.state);
+    expect(after.changed.map((item) => item.href)).toEqual(["/alice/work/after-second-restart.ics"]);
   });
 });
 

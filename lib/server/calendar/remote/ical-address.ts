@@ -28,7 +28,7 @@ export async function fetchIcalAddress(
   const allowPrivateHosts = options.allowPrivateHosts ?? allowPrivateCalendarHosts();
   const signal = AbortSignal.timeout(timeoutMs);
 
-  let target = await checkCalendarUrl(url.trim().replace(/^webcal:\/\//i, "https://"), { allowPrivateHosts });
+  let target = await checkCalendarUrl(url.trim().replace(/^webcals?:\/\//i, "https://"), { allowPrivateHosts });
   for (let redirects = 0; ; redirects++) {
     const response = await request(target, previous, signal, timeoutMs);
     const location = response.headers.get("location");
