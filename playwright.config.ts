@@ -40,6 +40,8 @@ export default defineConfig({
       BETTER_AUTH_URL: BASE_URL,
       DATA_DIR: `.test-data/e2e-${PORT}`,
       DATABASE_URL: "",
+      // calendar-connection.spec connects to a Radicale server on 127.0.0.1 over http.
+      CALENDAR_ALLOW_PRIVATE_HOSTS: "1",
     },
   },
 });

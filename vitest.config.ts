@@ -16,6 +16,8 @@ export default defineConfig({
     include: ["**/*.test.ts"],
     exclude: ["node_modules/**", "e2e/**", ".next/**", ".data/**", ".test-data/**"],
     globalSetup: ["test/global-setup.ts"],
+    // Calendar secrets are sealed with this in tests (a fixed, test-only key: nothing real is sealed with it).
+    env: { CALENDAR_ENCRYPTION_KEY: "0".repeat(63) + "1" },
     testTimeout: 30_000,
     hookTimeout: 60_000,
     // Two cores: more workers than that only adds PGlite start-up contention.

@@ -18,6 +18,8 @@ export const DEMO_USERS = {
   repWithoutPermission: { email: "daniel@acme.test", name: "Daniel Kim" },
   /** A rep who hosts rotation meetings, for what only the host may do. */
   host: { email: "camille@acme.test", name: "Camille Dubois" },
+  /** A member no other test books: her calendar becomes a real CalDAV one in calendar-connection.spec. */
+  calendarOwner: { email: "mia@acme.test", name: "Mia Thompson" },
 } as const;
 export type DemoUser = keyof typeof DEMO_USERS;
 

@@ -68,10 +68,6 @@ function flag(value: string | undefined, fallback: boolean): boolean {
   return value === undefined ? fallback : value === "1" || value === "true";
 }
 
-export function allowsPrivateCalendarHosts(): boolean {
-  return flag(env().CALENDAR_ALLOW_PRIVATE_HOSTS, false);
-}
-
 export function runsJobsInApp(): boolean {
   return flag(env().JOBS_IN_APP, true);
 }

@@ -17,11 +17,8 @@ export interface DeliveryDeps {
   batchSize?: number;
 }
 
-export interface DeliveryRound {
-  sent: number;
-  retrying: number;
-  failed: number;
-}
+/** How each message of a round ended: delivered, held (no SMTP), canceled (calendar gone), or not yet. */
+export type DeliveryRound = Record<"sent" | "held" | "canceled" | "retrying" | "failed", number>;
 
 // Longer than any one delivery can take (every remote call has a 15 s timeout), so a claim
 // never runs out under a worker that is still sending: nothing goes out twice.
@@ -33,7 +30,7 @@ const LEASE = sql`interval '2 minutes'`;
  * calendar server holds no database session. Returns when nothing is due.
  */
 export async function deliverDueOutbox(db: Database, deps: DeliveryDeps): Promise<DeliveryRound> {
-  const round: DeliveryRound = { sent: 0, retrying: 0, failed: 0 };
+  const round: DeliveryRound = { sent: 0, held: 0, canceled: 0, retrying: 0, failed: 0 };
   for (;;) {
     const claimed = await claimDue(db, deps.batchSize ?? 20, (deps.now ?? (() => new Date()))());
     if (claimed.length === 0) return round;
@@ -80,7 +77,7 @@ async function deliverOne(db: Database, message: OutboxMessage, deps: DeliveryDe
       .update(outboxMessages)
       .set({ status: done, leasedUntil: null, lastError: done === "canceled" ? "The calendar was disconnected." : null, deliveredAt: done === "sent" ? new Date() : null })
       .where(eq(outboxMessages.id, message.id));
-    return "sent";
+    return done;
   } catch (error) {
     const now = (deps.now ?? (() => new Date()))();
     const permanent = (error as { permanent?: boolean }).permanent === true;

@@ -54,9 +54,9 @@ function calendarWrite(kind: "calendar_put" | "calendar_delete", event: MeetingE
 
 type Recipient = { name: string; email: string; timeZone?: string };
 
-/** C5: one message per address; without SMTP_URL they are held for admins to read. */
+/** C5: one message per address (the worker holds them for admins to read when no SMTP_URL is set). */
 function invitations(method: ItipMethod, event: MeetingEvent, recipients: Recipient[]): NewOutboxMessage[] {
-  const { SMTP_URL, MAIL_FROM } = env();
+  const { MAIL_FROM } = env();
   const seen = new Set<string>();
   return recipients.flatMap((recipient) => {
     const address = recipient.email.toLowerCase();
@@ -70,7 +70,7 @@ function invitations(method: ItipMethod, event: MeetingEvent, recipients: Recipi
       event,
       recipient: { name: recipient.name, email: recipient.email, timeZone: recipient.timeZone ?? null },
     });
-    return [{ id, kind: "email" as const, status: SMTP_URL ? ("pending" as const) : ("held" as const), meetingId: event.id, recipient: recipient.email, subject: message.subject, payload: { ...message } }];
+    return [{ id, kind: "email" as const, meetingId: event.id, recipient: recipient.email, subject: message.subject, payload: { ...message } }];
   });
 }
 

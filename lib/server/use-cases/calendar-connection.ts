@@ -1,15 +1,14 @@
 import "server-only";
-import { eq } from "drizzle-orm";
+import { and, eq, isNull } from "drizzle-orm";
 import { z } from "zod";
 import type { Database } from "@/db/client";
-import { calendarConnections, users } from "@/db/schema";
+import { busyBlocks, calendarConnections, users } from "@/db/schema";
 import { fail, ok, type Result } from "@/lib/domain/result";
-import { allowsPrivateCalendarHosts } from "@/lib/env";
 import type { Actor } from "@/lib/server/actor";
 import { sealConnectionSecret } from "@/lib/server/calendar/connection-secrets";
 import { discoverCalendars, type DiscoveredCalendar } from "@/lib/server/calendar/remote/caldav";
 import { CalendarAccessError } from "@/lib/server/calendar/remote/errors";
-import { checkCalendarUrl } from "@/lib/server/calendar/remote/safe-url";
+import { allowPrivateCalendarHosts, checkCalendarUrl } from "@/lib/server/calendar/remote/safe-url";
 import { syncConnection } from "@/lib/server/calendar/sync/sync-connection";
 import { parseInput } from "@/lib/server/validation";
 
@@ -49,7 +48,7 @@ export async function connectCalendar(db: Database, actor: Actor, input: unknown
       const row = { kind: "caldav" as const, serverUrl: value.serverUrl, username: value.username, calendarUrl: chosen.url, calendarName: chosen.displayName, secretCiphertext: sealConnectionSecret(actor.id, value.password) };
       return firstSync(db, actor.id, row, now);
     }
-    const address = await checkCalendarUrl(value.icalUrl.replace(/^webcal:\/\//i, "https://"), { allowPrivateHosts: allowsPrivateCalendarHosts() });
+    const address = await checkCalendarUrl(value.icalUrl.replace(/^webcal:\/\//i, "https://"), { allowPrivateHosts: allowPrivateCalendarHosts() });
     const row = { kind: "ical" as const, serverUrl: address.host, username: null, calendarUrl: null, calendarName: address.host, secretCiphertext: sealConnectionSecret(actor.id, address.toString()) };
     return firstSync(db, actor.id, row, now);
   } catch (error) {
@@ -63,6 +62,8 @@ type NewConnection = Omit<typeof calendarConnections.$inferInsert, "userId">;
 async function firstSync(db: Database, userId: string, row: NewConnection, now: Date): Promise<Result<ConnectCalendarResult>> {
   const connectionId = await db.transaction(async (tx) => {
     await tx.delete(calendarConnections).where(eq(calendarConnections.userId, userId));
+    // A real calendar replaces the demo's built-in busy blocks.
+    await tx.delete(busyBlocks).where(and(eq(busyBlocks.userId, userId), isNull(busyBlocks.connectionId)));
     const [created] = await tx.insert(calendarConnections).values({ ...row, userId }).returning({ id: calendarConnections.id });
     return created!.id;
   });

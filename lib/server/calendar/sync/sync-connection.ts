@@ -5,8 +5,8 @@ import { busyBlocks, calendarConnections, calendarResources, users } from "@/db/
 import { busyFromIcs, type CalendarBusy } from "@/lib/calendar/busy-from-ical";
 import { caldavCredentials, icalAddress } from "@/lib/server/calendar/connection-secrets";
 import { fetchCalendarChanges, type CalDavSyncState } from "@/lib/server/calendar/remote/caldav";
+import { allowPrivateCalendarHosts } from "@/lib/server/calendar/remote/safe-url";
 import { fetchIcalAddress, type IcalFetchState } from "@/lib/server/calendar/remote/ical-address";
-import { allowsPrivateCalendarHosts } from "@/lib/env";
 import { REEXPAND_AFTER_MS, SYNC_LOOKAHEAD_MS, SYNC_LOOKBACK_MS } from "./timing";
 
 type Connection = typeof calendarConnections.$inferSelect;
@@ -54,7 +54,7 @@ async function fetchRemote(connection: Connection): Promise<Fetched | null> {
     return { full: changes.full, changed: changes.changed, removed: changes.removed, state: { ...changes.state } };
   }
   const previous = connection.syncState as IcalFetchState | null;
-  const result = await fetchIcalAddress(icalAddress(connection), previous, { allowPrivateHosts: allowsPrivateCalendarHosts() });
+  const result = await fetchIcalAddress(icalAddress(connection), previous, { allowPrivateHosts: allowPrivateCalendarHosts() });
   if (!result.changed) return null;
   return { full: true, changed: [{ href: FEED_HREF, etag: result.state.etag, ics: result.ics }], removed: [], state: { ...result.state } };
 }

@@ -1,0 +1,58 @@
+import { eq } from "drizzle-orm";
+import { afterEach, expect, it } from "vitest";
+import { contacts, outboxMessages } from "@/db/schema";
+import { createSmtpSender } from "@/lib/server/mail/smtp";
+import { rotationFixture, slot } from "@/test/booking-fixture";
+import { describeEachDatabase } from "@/test/db";
+import { unwrap } from "@/test/rotation-counts";
+import { startSmtpSink } from "@/test/smtp-sink";
+import { QUEUES, wakeOutboxWith } from "./jobs";
+import { startJobRuntime, type JobRuntime } from "./runtime";
+
+let cleanup: Array<() => Promise<unknown> | unknown> = [];
+afterEach(async () => {
+  for (const step of cleanup.reverse()) await step();
+  cleanup = [];
+});
+
+describeEachDatabase("the job queue (C6)", (current) => {
+  it("a worker delivers the outbox after a booking wakes it, each invitation once", async () => {
+    const { db, handle } = current();
+    const sink = await startSmtpSink();
+    cleanup.push(() => sink.stop());
+    const mail = createSmtpSender(sink.url);
+    cleanup.push(() => mail.close());
+    const runtime = await startJobRuntime(handle, { work: true, mail, pollingIntervalSeconds: 0.5 });
+    cleanup.push(() => runtime.stop());
+
+    const { book, contactId } = await rotationFixture(db, ["m1", "m2"]);
+    await db.update(contacts).set({ email: "ada@prospect.test" }).where(eq(contacts.id, contactId));
+    unwrap(await book(slot(0)));
+    unwrap(await book(slot(1)));
+    await wakeOutboxWith(runtime.boss);
+    const received = await sink.waitForMessages(4, 20_000);
+    expect(received.map((m) => m.to && "text" in m.to ? m.to.text : "").sort()).toEqual(["ada@prospect.test", "ada@prospect.test", "m1@example.test", "m2@example.test"]);
+    const rows = await db.select({ status: outboxMessages.status }).from(outboxMessages);
+    expect(rows.map((r) => r.status)).toEqual(["sent", "sent", "sent", "sent"]);
+  });
+
+  it("a job queued before a restart runs after it, in a new worker", async () => {
+    const { handle } = current();
+    let sender: JobRuntime | undefined = await startJobRuntime(handle, { work: false, mail: null });
+    const jobId = await sender.boss.send(QUEUES.outbox, {});
+    expect(jobId).toBeTruthy();
+    await sender.stop();
+    sender = undefined;
+
+    const worker = await startJobRuntime(handle, { work: true, mail: null, pollingIntervalSeconds: 0.5 });
+    cleanup.push(() => worker.stop());
+    const deadline = Date.now() + 20_000;
+    let state: string | undefined;
+    while (Date.now() < deadline) {
+      state = (await worker.boss.getJobById(QUEUES.outbox, jobId!))?.state;
+      if (state === "completed") break;
+      await new Promise((resolve) => setTimeout(resolve, 200));
+    }
+    expect(state).toBe("completed");
+  });
+});
