@@ -61,6 +61,7 @@ describe("busyFromIcs: which events are busy (C2)", () => {
   it.each([
     { rule: "DURATION stands in for a missing DTEND", lines: ["DTSTART:20260115T100000Z", "DURATION:PT45M"], expected: ["2026-01-15T10:00:00.000Z/2026-01-15T10:45:00.000Z"] },
     { rule: "a date-time DTSTART alone is zero-length and skipped", lines: ["DTSTART:20260115T100000Z"], expected: [] },
+    { rule: "a VEVENT without DTSTART blocks nothing", lines: ["DTEND:20260115T100000Z"], expected: [] },
   ])("$rule", ({ lines, expected }) => {
     expect(spans(calendar(vevent("UID:d", ...lines)))).toEqual(expected);
   });
@@ -177,6 +178,19 @@ describe("busyFromIcs: recurrence", () => {
       expect(next.mock.calls.length).toBeLessThan(200); // walking from 1970 would take ~20,500
       expect(busy).toHaveLength(59); // every day of January and February 2026, none after `to`
       expect(busy.at(-1)!.start.toISOString()).toBe("2026-02-28T09:00:00.000Z");
+    });
+
+    it("a rule that cannot be skipped ahead (HOURLY since 1970) gives up after 50,000 steps instead of hanging", () => {
+      const next = vi.spyOn(ICAL.RecurExpansion.prototype, "next");
+      const busy = busyFromIcs(calendar(vevent("UID:hourly", "DTSTART:19700101T090000Z", "DTEND:19700101T091500Z", "RRULE:FREQ=HOURLY")), WINTER);
+      expect(next.mock.calls.length).toBeLessThanOrEqual(50_000);
+      expect(busy).toEqual([]);
+    });
+
+    it("a series yields at most 2,000 instances in the window", () => {
+      const busy = busyFromIcs(calendar(vevent("UID:minutely", "DTSTART:20260101T000000Z", "DURATION:PT1M", "RRULE:FREQ=MINUTELY")), WINTER);
+      expect(busy).toHaveLength(2_000);
+      expect(busy.at(-1)!.start.toISOString()).toBe("2026-01-02T09:19:00.000Z");
     });
 
     it("every other Monday and Wednesday since 1990 in New York: skipping ahead keeps the fortnight and the DST rule", () => {

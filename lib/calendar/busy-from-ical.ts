@@ -90,6 +90,7 @@ function groupByUid(calendars: ICAL.Component[]): Series[] {
   const withoutUid: Series[] = [];
   for (const calendar of calendars) {
     for (const vevent of calendar.getAllSubcomponents("vevent")) {
+      if (!vevent.hasProperty("dtstart")) continue; // only iTIP messages omit it: no time to block
       const uid = String(vevent.getFirstPropertyValue("uid") ?? "");
       let series = uid ? byUid.get(uid) : undefined;
       if (!series) {
@@ -125,34 +126,45 @@ function busyOfSingle(uid: string, event: ICAL.Event, context: Context): Calenda
 
 function expandSeries(uid: string, event: ICAL.Event, context: Context): CalendarBusy[] {
   const busy: CalendarBusy[] = [];
+  const start = event.startDate;
+  const dtstart = event.component.getFirstProperty("dtstart");
+  const duration = event.duration;
+  const hasOverrides = Object.keys(event.exceptions).length > 0;
+  // An instance that ends before the window is dropped without building it; a day of slack
+  // covers all-day lengths, which are nominal days and may be 23 or 25 hours long.
+  const reachMs = Math.max(0, duration.toSeconds() * 1000) + DAY_MS;
+  const add = (occurrence: ICAL.Time, occurrenceMs: number) => {
+    if (!hasOverrides && occurrenceMs + reachMs <= context.fromMs) return;
+    const details = occurrenceDetails(event, occurrence, duration);
+    const instance = busyOfInstance(uid, details.item, details.startDate, details.endDate, context);
+    if (instance) busy.push(instance);
+  };
+
   const iteratorStart = fastForwardedStart(event, context);
   const iterator = event.iterator(iteratorStart);
-  const visited = new Set<string>();
-  const duration = event.duration;
+  let firstMs = instantOf(iteratorStart, dtstart, context);
   let lastMs = Number.NEGATIVE_INFINITY;
+  let sawStart = false;
   for (let iterations = 0; iterations < MAX_ITERATIONS_PER_SERIES && busy.length < MAX_OCCURRENCES_IN_WINDOW; iterations++) {
     const occurrence = iterator.next();
     if (!occurrence) break;
-    const details = occurrenceDetails(event, occurrence, duration);
-    visited.add(details.recurrenceId.toString());
-    const instance = busyOfInstance(uid, details.item, details.startDate, details.endDate, context);
-    if (instance) busy.push(instance);
-    lastMs = instantOf(occurrence, event.component.getFirstProperty("dtstart"), context);
+    lastMs = instantOf(occurrence, dtstart, context);
+    firstMs = Math.min(firstMs, lastMs);
+    sawStart ||= occurrence.compare(start) === 0;
+    add(occurrence, lastMs);
     if (lastMs >= context.toMs) break;
   }
   // RFC 5545 makes DTSTART the first instance, but ical.js yields it only from an RRULE.
-  if (!event.component.hasProperty("rrule") && !visited.has(event.startDate.toString()) && !isExcluded(event.component, event.startDate)) {
-    const details = occurrenceDetails(event, event.startDate, duration);
-    visited.add(event.startDate.toString());
-    const instance = busyOfInstance(uid, details.item, details.startDate, details.endDate, context);
-    if (instance) busy.push(instance);
+  if (!event.component.hasProperty("rrule") && !sawStart && !isExcluded(event.component, start)) {
+    const startMs = instantOf(start, dtstart, context);
+    add(start, startMs);
+    firstMs = Math.min(firstMs, startMs);
+    lastMs = Math.max(lastMs, startMs);
   }
-  // An override whose original slot lies beyond where we stopped (after `to`, or before a
-  // fast-forwarded start) may have been moved into the window; inside the walked range an
-  // unvisited override belongs to no instance (EXDATE, stale) and is ignored.
-  const firstMs = instantOf(iteratorStart, event.component.getFirstProperty("dtstart"), context);
-  for (const [id, override] of Object.entries(event.exceptions)) {
-    if (visited.has(id)) continue;
+  // Overrides whose original slot we walked past were applied above (or belong to no
+  // instance: EXDATE, stale). One whose slot lies beyond the walk (after `to`, or before a
+  // fast-forwarded start) may have been moved into the window.
+  for (const override of Object.values(event.exceptions)) {
     const originalMs = instantOf(override.recurrenceId, override.component.getFirstProperty("recurrence-id"), context);
     if (originalMs >= firstMs && originalMs <= lastMs) continue;
     const instance = busyOfInstance(uid, override, override.startDate, override.endDate, context);
