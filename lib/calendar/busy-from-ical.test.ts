@@ -140,16 +140,17 @@ describe("busyFromIcs: recurrence", () => {
     expect(spans(ics)).toHaveLength(3);
   });
 
-  it("an instance moved into the window from beyond `to` appears; one moved out of it does not", () => {
+  it("instances moved into the window from before `from` or after `to` appear; one moved out does not", () => {
     const ics = calendar(
       easternZone("America/New_York"),
       vevent(...series),
+      override("20260105T090000", "DTSTART;TZID=America/New_York:20260122T090000", "DTEND;TZID=America/New_York:20260122T093000"),
+      override("20260119T090000", "DTSTART;TZID=America/New_York:20260301T090000", "DTEND;TZID=America/New_York:20260301T093000"),
       override("20260202T090000", "DTSTART;TZID=America/New_York:20260115T090000", "DTEND;TZID=America/New_York:20260115T093000"),
-      override("20260105T090000", "DTSTART;TZID=America/New_York:20260301T090000", "DTEND;TZID=America/New_York:20260301T093000"),
     );
-    expect(spans(ics, { to: new Date("2026-01-25T00:00:00Z") })).toEqual([
+    expect(spans(ics, { from: new Date("2026-01-10T00:00:00Z"), to: new Date("2026-01-25T00:00:00Z") })).toEqual([
       "2026-01-15T14:00:00.000Z/2026-01-15T14:30:00.000Z",
-      "2026-01-19T14:00:00.000Z/2026-01-19T14:30:00.000Z",
+      "2026-01-22T14:00:00.000Z/2026-01-22T14:30:00.000Z",
     ]);
   });
 
