@@ -91,6 +91,18 @@ describe("busyFromIcs: time zones", () => {
     ]);
   });
 
+  it.each([
+    { where: "a TZID without VTIMEZONE", dtstart: "DTSTART;TZID=Europe/Berlin:20260105T090000" },
+    { where: "a floating start in the owner's zone", dtstart: "DTSTART:20260105T090000" },
+  ])("a UTC UNTIL is compared as an instant with $where (the last instance is kept)", ({ dtstart }) => {
+    const ics = calendar(vevent("UID:until", dtstart, "DURATION:PT1H", "RRULE:FREQ=DAILY;UNTIL=20260107T080000Z"));
+    expect(spans(ics, { timeZone: "Europe/Berlin" })).toEqual([
+      "2026-01-05T08:00:00.000Z/2026-01-05T09:00:00.000Z",
+      "2026-01-06T08:00:00.000Z/2026-01-06T09:00:00.000Z",
+      "2026-01-07T08:00:00.000Z/2026-01-07T09:00:00.000Z",
+    ]);
+  });
+
   it("a floating time (no TZID, no Z) is the owner's wall time", () => {
     const ics = calendar(vevent("UID:f", "DTSTART:20260115T100000", "DTEND:20260115T110000"));
     expect(spans(ics, { timeZone: "Europe/Berlin" })).toEqual(["2026-01-15T09:00:00.000Z/2026-01-15T10:00:00.000Z"]);

@@ -140,6 +140,7 @@ function expandSeries(uid: string, event: ICAL.Event, context: Context): Calenda
     if (instance) busy.push(instance);
   };
 
+  restateUntilAsWallTime(event, context);
   const iteratorStart = fastForwardedStart(event, context);
   const iterator = event.iterator(iteratorStart);
   let firstMs = instantOf(iteratorStart, dtstart, context);
@@ -190,6 +191,24 @@ function occurrenceDetails(event: ICAL.Event, occurrence: ICAL.Time, duration: I
   const endDate = occurrence.clone();
   endDate.addDuration(duration ?? event.duration);
   return { recurrenceId: occurrence, item: event, startDate: occurrence, endDate };
+}
+
+// ical.js compares a floating DTSTART (a TZID without VTIMEZONE, or none) with a UTC UNTIL
+// as if the start were UTC: in Berlin the last 09:00 instance (08:00Z) would be lost. Stating
+// UNTIL as wall time in the start's zone compares like with like. (Our own parse: ours to edit.)
+function restateUntilAsWallTime(event: ICAL.Event, context: Context): void {
+  const start = event.startDate;
+  if (start.isDate || start.zone !== ICAL.Timezone.localTimezone) return;
+  const zone = wallClockZone(event.component.getFirstProperty("dtstart"), context);
+  for (const property of event.component.getAllProperties("rrule")) {
+    const rule = property.getFirstValue() as ICAL.Recur;
+    if (!rule.until || rule.until.isDate || rule.until.zone !== ICAL.Timezone.utcTimezone) continue;
+    const wall = new TZDate(rule.until.toUnixTime() * 1000, zone);
+    rule.until = ICAL.Time.fromData({
+      year: wall.getFullYear(), month: wall.getMonth() + 1, day: wall.getDate(),
+      hour: wall.getHours(), minute: wall.getMinutes(), second: wall.getSeconds(), isDate: false,
+    });
+  }
 }
 
 // ical.js iterates from DTSTART and cannot seek, so a daily rule from 1970 walks ~20,000
@@ -249,9 +268,13 @@ function instantOf(time: ICAL.Time, property: ICAL.Property | null, context: Con
     return Date.UTC(time.year, time.month - 1, time.day, time.hour, time.minute, time.second);
   }
   if (time.zone && time.zone !== ICAL.Timezone.localTimezone) return time.toUnixTime() * 1000;
+  return wallTimeInstant(time, wallClockZone(property, context));
+}
+
+/** The zone of a time ical.js left floating: its TZID if that is an IANA name, else the owner's. */
+function wallClockZone(property: ICAL.Property | null, context: Context): string {
   const tzid = property?.getParameter("tzid");
-  const zone = typeof tzid === "string" && isIanaZone(tzid) ? tzid : context.timeZone;
-  return wallTimeInstant(time, zone);
+  return typeof tzid === "string" && isIanaZone(tzid) ? tzid : context.timeZone;
 }
 
 function wallTimeInstant(time: ICAL.Time, zone: string): number {
