@@ -103,6 +103,17 @@ describe("busyFromIcs: time zones", () => {
     ]);
   });
 
+  it("an IANA-only series honours an EXDATE and a RECURRENCE-ID given in UTC", () => {
+    const ics = calendar(
+      vevent("UID:g", "DTSTART;TZID=Europe/Berlin:20260105T090000", "DURATION:PT1H", "RRULE:FREQ=DAILY;COUNT=3", "EXDATE:20260106T080000Z"),
+      vevent("UID:g", "RECURRENCE-ID:20260107T080000Z", "DTSTART;TZID=Europe/Berlin:20260107T150000", "DURATION:PT1H"),
+    );
+    expect(spans(ics, { timeZone: "America/New_York" })).toEqual([
+      "2026-01-05T08:00:00.000Z/2026-01-05T09:00:00.000Z",
+      "2026-01-07T14:00:00.000Z/2026-01-07T15:00:00.000Z",
+    ]);
+  });
+
   it("a floating time (no TZID, no Z) is the owner's wall time", () => {
     const ics = calendar(vevent("UID:f", "DTSTART:20260115T100000", "DTEND:20260115T110000"));
     expect(spans(ics, { timeZone: "Europe/Berlin" })).toEqual(["2026-01-15T09:00:00.000Z/2026-01-15T10:00:00.000Z"]);

@@ -113,6 +113,7 @@ function busyOfSeries(series: Series, context: Context): CalendarBusy[] {
     });
   }
   return series.masters.flatMap((master) => {
+    alignUtcValuesWithFloatingStart(master, series.overrides, context);
     const event = new ICAL.Event(master, { exceptions: series.overrides });
     return event.isRecurring() ? expandSeries(series.uid, event, context) : busyOfSingle(series.uid, event, context);
   });
@@ -140,7 +141,6 @@ function expandSeries(uid: string, event: ICAL.Event, context: Context): Calenda
     if (instance) busy.push(instance);
   };
 
-  restateUntilAsWallTime(event, context);
   const iteratorStart = fastForwardedStart(event, context);
   const iterator = event.iterator(iteratorStart);
   let firstMs = instantOf(iteratorStart, dtstart, context);
@@ -193,21 +193,40 @@ function occurrenceDetails(event: ICAL.Event, occurrence: ICAL.Time, duration: I
   return { recurrenceId: occurrence, item: event, startDate: occurrence, endDate };
 }
 
-// ical.js compares a floating DTSTART (a TZID without VTIMEZONE, or none) with a UTC UNTIL
-// as if the start were UTC: in Berlin the last 09:00 instance (08:00Z) would be lost. Stating
-// UNTIL as wall time in the start's zone compares like with like. (Our own parse: ours to edit.)
-function restateUntilAsWallTime(event: ICAL.Event, context: Context): void {
-  const start = event.startDate;
-  if (start.isDate || start.zone !== ICAL.Timezone.localTimezone) return;
-  const zone = wallClockZone(event.component.getFirstProperty("dtstart"), context);
-  for (const property of event.component.getAllProperties("rrule")) {
-    const rule = property.getFirstValue() as ICAL.Recur;
-    if (!rule.until || rule.until.isDate || rule.until.zone !== ICAL.Timezone.utcTimezone) continue;
-    const wall = new TZDate(rule.until.toUnixTime() * 1000, zone);
-    rule.until = ICAL.Time.fromData({
+// ical.js leaves a start floating when its TZID has no VTIMEZONE (or it has none), then
+// compares it with UTC values as if the start were UTC: a Berlin series would lose its last
+// instance to UNTIL=…T080000Z, keep an instance EXDATE'd in UTC, miss a RECURRENCE-ID given
+// in UTC. Restating those values as wall time in the series' zone compares like with like.
+// (The document is our own parse, so ours to edit.)
+function alignUtcValuesWithFloatingStart(master: ICAL.Component, overrides: ICAL.Component[], context: Context): void {
+  const dtstart = master.getFirstProperty("dtstart");
+  const start = dtstart?.getFirstValue() as ICAL.Time | undefined;
+  if (!dtstart || !start || start.isDate || start.zone !== ICAL.Timezone.localTimezone) return;
+  const tzid = dtstart.getParameter("tzid");
+  const zone = wallClockZone(dtstart, context);
+  const isUtc = (time: ICAL.Time) => !time.isDate && time.zone === ICAL.Timezone.utcTimezone;
+  const wallTime = (time: ICAL.Time) => {
+    if (!isUtc(time)) return time;
+    const wall = new TZDate(time.toUnixTime() * 1000, zone);
+    return ICAL.Time.fromData({
       year: wall.getFullYear(), month: wall.getMonth() + 1, day: wall.getDate(),
       hour: wall.getHours(), minute: wall.getMinutes(), second: wall.getSeconds(), isDate: false,
     });
+  };
+  for (const property of master.getAllProperties("rrule")) {
+    const rule = property.getFirstValue() as ICAL.Recur;
+    if (rule.until) rule.until = wallTime(rule.until);
+  }
+  for (const property of master.getAllProperties("exdate")) {
+    const values = property.getValues() as ICAL.Time[];
+    if (values.some(isUtc)) property.setValues(values.map(wallTime));
+  }
+  for (const override of overrides) {
+    const property = override.getFirstProperty("recurrence-id");
+    const value = property?.getFirstValue() as ICAL.Time | undefined;
+    if (!property || !value || !isUtc(value)) continue;
+    property.setValue(wallTime(value));
+    if (typeof tzid === "string") property.setParameter("tzid", tzid);
   }
 }
 
