@@ -193,6 +193,14 @@ describe("busyFromIcs: recurrence", () => {
     expect(spans(ics).map((span) => span.slice(0, 10))).toEqual(expected);
   });
 
+  it("a weekly all-day series is the owner's local day each week, across Berlin's DST change, less its DATE EXDATE", () => {
+    const ics = calendar(vevent("UID:gym", "DTSTART;VALUE=DATE:20260319", "RRULE:FREQ=WEEKLY;COUNT=3", "EXDATE;VALUE=DATE:20260326"));
+    expect(busyFromIcs(ics, { ...WINTER, to: new Date("2026-04-30T00:00:00Z") }).map((b) => [b.start.toISOString(), b.end.toISOString(), b.allDay])).toEqual([
+      ["2026-03-18T23:00:00.000Z", "2026-03-19T23:00:00.000Z", true],
+      ["2026-04-01T22:00:00.000Z", "2026-04-02T22:00:00.000Z", true],
+    ]);
+  });
+
   describe("an infinite rule is bounded by `to` and does not walk from its DTSTART", () => {
     afterEach(() => vi.restoreAllMocks());
 
@@ -252,6 +260,12 @@ describe("busyFromIcs: window and documents", () => {
     { input: "BEGIN:VCALENDAR\r\nthis line has no colon\r\nEND:VCALENDAR\r\n", what: "a broken VCALENDAR" },
   ])("throws NotICalendarError for $what", ({ input }) => {
     expect(() => busyFromIcs(input, WINTER)).toThrow(NotICalendarError);
+  });
+
+  it("an event ical.js cannot read fails the whole calendar, naming its UID (silently dropping it would show the rep free)", () => {
+    const ics = calendar(vevent("UID:fine", "DTSTART:20260115T100000Z", "DTEND:20260115T110000Z"), vevent("UID:broken", "DTSTART:2026-01-15", "DTEND:20260115T110000Z"));
+    expect(() => busyFromIcs(ics, WINTER)).toThrow(/broken/);
+    expect(() => busyFromIcs(ics, WINTER)).toThrow(NotICalendarError);
   });
 
   it("pairs overrides by UID in one pass: a large feed needs a bounded amount of ical.js work per event", () => {
