@@ -303,6 +303,7 @@ function wallTimeInstant(time: ICAL.Time, zone: string): number {
   return new TZDate(time.year, time.month - 1, time.day, hour, minute, second, zone).getTime();
 }
 
+// A feed names a handful of zones; the bound keeps hostile feeds full of odd TZIDs from growing it.
 const ianaZoneCache = new Map<string, boolean>();
 
 function isIanaZone(name: string): boolean {
@@ -314,6 +315,7 @@ function isIanaZone(name: string): boolean {
     } catch {
       known = false;
     }
+    if (ianaZoneCache.size >= 500) ianaZoneCache.clear();
     ianaZoneCache.set(name, known);
   }
   return known;
