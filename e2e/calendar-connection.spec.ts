@@ -26,8 +26,7 @@ function dailyBlock(): { ics: string; start: Date; end: Date } {
 }
 
 test("a host connects a CalDAV calendar; its busy time shows in the dialog; the booking lands in the calendar and the outbox", async ({ signInAs, signInElsewhere, createRotation, recordsList, recordPage, scheduleDialog: dialog }) => {
-  const calendarPath = "work";
-  await radicale.createCalendar("mia", PASSWORD, calendarPath, "Work");
+  const calendarPath = await radicale.createCalendar("mia", PASSWORD, "work", "Work");
   const block = dailyBlock();
   await radicale.putEvent("mia", PASSWORD, calendarPath, "daily-standup", block.ics);
 

@@ -51,7 +51,7 @@ async function claimDue(db: Database, limit: number, now: Date): Promise<OutboxM
     set leased_until = now() + ${LEASE}, attempts = o.attempts + 1
     where o.id in (
       select c.id from ${outboxMessages} c
-      where c.status = 'pending' and c.next_attempt_at <= ${now}
+      where c.status = 'pending' and c.next_attempt_at <= ${now.toISOString()}::timestamptz
         and (c.leased_until is null or c.leased_until < now())
         and (c.kind = 'email' or not exists (
           select 1 from ${outboxMessages} e

@@ -32,14 +32,28 @@ afterAll(async () => {
   process.env.CALENDAR_ALLOW_PRIVATE_HOSTS = previousFlag;
 });
 
+/** This test's calendar of m1 on Radicale (its URL). */
 let calendarPath = "";
 let calendarCount = 0;
 
 /** A fresh calendar per test: the rotation's member m1 keeps their events on Radicale. */
-async function freshCalendar(): Promise<string> {
-  calendarPath = `work${++calendarCount}`;
-  await radicale.createCalendar("m1", PASSWORD, calendarPath, "Work");
-  return calendarPath;
+async function freshCalendar(): Promise<void> {
+  calendarPath = await radicale.createCalendar("m1", PASSWORD, `work${++calendarCount}`, "Work");
+}
+
+/** Stops Radicale for the body and starts it again afterwards (once), whatever the body does. */
+async function whileRadicaleIsDown(body: (backUp: () => Promise<void>) => Promise<void>) {
+  await radicale.pause();
+  let up = false;
+  const backUp = async () => {
+    await radicale.start();
+    up = true;
+  };
+  try {
+    await body(backUp);
+  } finally {
+    if (!up) await radicale.start();
+  }
 }
 
 const put = (uid: string, ics: string) => radicale.putEvent("m1", PASSWORD, calendarPath, uid, ics);
@@ -68,8 +82,7 @@ async function busyOf(db: Database, from: string, to: string) {
 async function connect(db: Database) {
   const m1 = await actorFor(db, "m1");
   // The account holds every test's calendar by now: this test's is chosen, as a user would.
-  const calendarUrl = radicale.calendarUrl("m1", calendarPath);
-  const connected = unwrap(await connectCalendar(db, m1, { kind: "caldav", serverUrl: radicale.url, username: "m1", password: PASSWORD, calendarUrl }, NOW));
+  const connected = unwrap(await connectCalendar(db, m1, { kind: "caldav", serverUrl: radicale.url, username: "m1", password: PASSWORD, calendarUrl: calendarPath }, NOW));
   if (!connected.connected) throw new Error("expected the chosen calendar to be connected");
   return connected.connectionId;
 }
@@ -140,21 +153,18 @@ describeEachDatabase("CalDAV calendars on a real Radicale (C1–C4)", (current) 
     const { db } = current();
     const { book } = await rotationFixture(db, ["m1"]);
     await connect(db);
-    await radicale.pause();
-    try {
+    await whileRadicaleIsDown(async (backUp) => {
       const booked = [];
       for (const n of [2, 4, 6]) booked.push(unwrap(await book(slot(n), "m1")));
       expect(await deliverDueOutbox(db, { mail: null })).toMatchObject({ sent: 0, retrying: 3 });
       const [waiting] = await db.select().from(outboxMessages).where(and(eq(outboxMessages.kind, "calendar_put"), eq(outboxMessages.status, "pending")));
       expect(waiting?.lastError).toBeTruthy();
-      await radicale.start();
+      await backUp();
       const later = () => new Date(Date.now() + HOUR);
       expect(await deliverDueOutbox(db, { mail: null, now: later })).toMatchObject({ sent: 3, retrying: 0 });
       expect(await deliverDueOutbox(db, { mail: null, now: later })).toMatchObject({ sent: 0, retrying: 0 });
       expect((await radicale.listEventUids("m1", PASSWORD, calendarPath)).sort()).toEqual(booked.map((b) => b.meetingId).sort());
-    } finally {
-      await radicale.start().catch(() => {});
-    }
+    });
   });
 
   it("C3: a failing calendar keeps its busy time; after 30 minutes the member is not eligible, until a sync succeeds", async () => {
@@ -162,8 +172,7 @@ describeEachDatabase("CalDAV calendars on a real Radicale (C1–C4)", (current) 
     const { rotationId } = await rotationFixture(db, ["m1"]);
     await seedEvents();
     const connectionId = await connect(db);
-    await radicale.pause();
-    try {
+    await whileRadicaleIsDown(async () => {
       const failed = await syncConnection(db, connectionId, new Date(NOW.getTime() + HOUR));
       expect(failed.ok).toBe(false);
       const [row] = await db.select().from(calendarConnections).where(eq(calendarConnections.id, connectionId));
@@ -175,9 +184,7 @@ describeEachDatabase("CalDAV calendars on a real Radicale (C1–C4)", (current) 
       expect((await loadCandidates(db, rotationId))[0]?.ineligibleReasons).toEqual([]);
       await db.update(calendarConnections).set({ failingSince: new Date(Date.now() - 31 * 60_000) }).where(eq(calendarConnections.id, connectionId));
       expect((await loadCandidates(db, rotationId))[0]?.ineligibleReasons).toEqual(["calendar_sync_failing"]);
-    } finally {
-      await radicale.start();
-    }
+    });
     expect(await syncConnection(db, connectionId, new Date(NOW.getTime() + 2 * HOUR))).toMatchObject({ ok: true });
     expect((await loadCandidates(db, rotationId))[0]?.ineligibleReasons).toEqual([]);
   });
