@@ -16,6 +16,7 @@ type Kind = "caldav" | "ical";
 /**
  * Connect calendar (DESIGN §5, C1). Inputs are controlled so that a refusal or the calendar
  * choice keeps what was typed (the password included: it never leaves this page but to the server).
+ * After a connection the page renders it with a new key, which empties it.
  */
 export function ConnectCalendarForm({ replacing }: { replacing: boolean }) {
   const [state, dispatch, pending] = useActionState(connectCalendarAction, IDLE as ConnectFormState);
@@ -28,7 +29,6 @@ export function ConnectCalendarForm({ replacing }: { replacing: boolean }) {
   useEffect(() => {
     if (state.status !== "success") return;
     toast(state.message, state.message.includes("failed") ? "error" : "success");
-    setValues({ serverUrl: "", username: "", password: "", icalUrl: "", calendarUrl: "" });
     router.refresh();
   }, [state, toast, router]);
 
