@@ -13,15 +13,23 @@ import type { ConnectFormState } from "./connect-form-state";
 
 type Kind = "caldav" | "ical";
 
+const EMPTY = { serverUrl: "", username: "", password: "", icalUrl: "", calendarUrl: "" };
+
 /**
  * Connect calendar (DESIGN §5, C1). Inputs are controlled so that a refusal or the calendar
  * choice keeps what was typed (the password included: it never leaves this page but to the server).
- * After a connection the page renders it with a new key, which empties it.
+ * A successful connection empties it.
  */
 export function ConnectCalendarForm({ replacing }: { replacing: boolean }) {
   const [state, dispatch, pending] = useActionState(connectCalendarAction, IDLE as ConnectFormState);
   const [kind, setKind] = useState<Kind>("caldav");
-  const [values, setValues] = useState({ serverUrl: "", username: "", password: "", icalUrl: "", calendarUrl: "" });
+  const [values, setValues] = useState(EMPTY);
+  // A new answer that connected empties the form (state adjusted while rendering, not in an effect).
+  const [answered, setAnswered] = useState(state);
+  if (answered !== state) {
+    setAnswered(state);
+    if (state.status === "success") setValues(EMPTY);
+  }
   const toast = useToast();
   const router = useRouter();
   const set = (name: keyof typeof values) => (event: { target: { value: string } }) => setValues((v) => ({ ...v, [name]: event.target.value }));

@@ -64,7 +64,7 @@ export default async function CalendarSettingsPage() {
         {state.provider === "builtin" && <p className="text-sm text-slate-600">The demo organisation keeps its busy time in the app. Connect a real calendar below to use yours.</p>}
         {remote && <ConnectionActions />}
       </section>
-      <ConnectCalendarForm key={`${state.provider}-${state.lastSuccessAt?.getTime() ?? 0}`} replacing={state.provider !== "none"} />
+      <ConnectCalendarForm replacing={state.provider !== "none"} />
     </div>
   );
 }
