@@ -1,7 +1,7 @@
 import "server-only";
 import { asc, count, eq, inArray, max } from "drizzle-orm";
 import type { Database } from "@/db/client";
-import { rotationMembers, rotations, rotationTeams, rotationUsers, teamMembers, teams, users, type Rotation } from "@/db/schema";
+import { calendarConnections, rotationMembers, rotations, rotationTeams, rotationUsers, teamMembers, teams, users, type Rotation } from "@/db/schema";
 import { canBookWithRotation, canManageRotations } from "@/lib/domain/permissions";
 import { describeIneligibility, rankMembers, type IneligibleReason, type MemberStatus, type Ranking } from "@/lib/domain/ranking";
 import { fail, ok, type Result } from "@/lib/domain/result";
@@ -9,6 +9,7 @@ import type { Actor } from "@/lib/server/actor";
 import { loadCandidatesAt } from "@/lib/server/fairness/member-state";
 import { findRotation } from "@/lib/server/rotations/repository";
 import { isEntityId } from "@/lib/server/validation";
+import { connectionState, type CalendarConnectionState } from "./calendar-connection";
 
 export interface RotationSummary {
   id: string;
@@ -72,6 +73,8 @@ export interface RotationMemberDetail {
   position: number;
   status: MemberStatus;
   reason: string;
+  /** Their calendar connection and how its sync goes (C1, C3). */
+  calendar: CalendarConnectionState;
 }
 
 export interface RotationDetail {
@@ -105,25 +108,36 @@ export async function getRotationDetail(db: Database, actor: Actor, rotationId: 
         .where(inArray(teamMembers.teamId, teamRows.map((t) => t.id)))
     : [];
   const memberIds = ranking.members.map((m) => m.userId);
-  const emails = memberIds.length ? await db.select({ id: users.id, email: users.email }).from(users).where(inArray(users.id, memberIds)) : [];
+  const now = new Date();
+  const emails = memberIds.length
+    ? await db
+        .select({ id: users.id, email: users.email, calendarConnected: users.calendarConnected, syncEnabled: users.calendarSyncEnabled, connection: calendarConnections })
+        .from(users)
+        .leftJoin(calendarConnections, eq(calendarConnections.userId, users.id))
+        .where(inArray(users.id, memberIds))
+    : [];
   const directIds = new Set(direct.map((d) => d.userId));
 
-  const members = ranking.members.map((m) => ({
-    userId: m.userId,
-    name: m.name,
-    email: emails.find((e) => e.id === m.userId)?.email ?? "",
-    sources: [...(directIds.has(m.userId) ? ["direct"] : []), ...viaTeams.filter((t) => t.userId === m.userId).map((t) => t.teamName)],
-    count: m.count,
-    lastScheduledAt: m.lastScheduledAt,
-    joinedAt: m.joinedAt,
-    available: m.available,
-    weight: m.weight,
-    eligible: m.ineligibleReasons.length === 0,
-    ineligibleReasons: [...m.ineligibleReasons],
-    ineligibleText: describeIneligibility(m.ineligibleReasons),
-    position: m.position,
-    status: m.status,
-    reason: m.reason,
-  }));
+  const members = ranking.members.map((m) => {
+    const person = emails.find((e) => e.id === m.userId);
+    return {
+      userId: m.userId,
+      name: m.name,
+      email: person?.email ?? "",
+      sources: [...(directIds.has(m.userId) ? ["direct"] : []), ...viaTeams.filter((t) => t.userId === m.userId).map((t) => t.teamName)],
+      count: m.count,
+      lastScheduledAt: m.lastScheduledAt,
+      joinedAt: m.joinedAt,
+      available: m.available,
+      weight: m.weight,
+      eligible: m.ineligibleReasons.length === 0,
+      ineligibleReasons: [...m.ineligibleReasons],
+      ineligibleText: describeIneligibility(m.ineligibleReasons),
+      position: m.position,
+      status: m.status,
+      reason: m.reason,
+      calendar: connectionState(person ?? { calendarConnected: false, syncEnabled: false, connection: null }, now),
+    };
+  });
   return ok({ rotation, members, ranking, directUserIds: [...directIds], teams: teamRows });
 }

@@ -1,3 +1,4 @@
+import { CalendarStateText } from "@/components/settings/calendar-state";
 import { formatDateTime } from "@/components/settings/format";
 import { targetShares } from "@/components/settings/target-shares";
 import type { RotationMemberDetail } from "@/lib/server/queries/rotations";
@@ -67,6 +68,9 @@ export function MembersTable({ rotationId, members, distribution, proposedUserId
                 ) : (
                   <span className="text-amber-900">Not eligible: {member.ineligibleText.toLowerCase()}</span>
                 )}
+                <span className="mt-1 block text-xs text-slate-700">
+                  <CalendarStateText state={member.calendar} timeZone={timeZone} />
+                </span>
               </td>
               <td className="px-4 py-3">
                 <AvailabilitySwitch rotationId={rotationId} userId={member.userId} name={member.name} available={member.available} />
