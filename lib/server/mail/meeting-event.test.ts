@@ -1,22 +1,9 @@
 import ICAL from "ical.js";
 import { describe, expect, it } from "vitest";
-import { meetingEventIcs, type MeetingEvent } from "./meeting-event";
+import { sampleMeetingEvent } from "@/test/meeting-event-fixture";
+import { meetingEventIcs } from "./meeting-event";
 
-const event: MeetingEvent = {
-  id: "8b0c5a4e-0f6e-4a53-9d0a-3f1f5c2b7a10",
-  sequence: 3,
-  title: "Intro call, with a comma; and a semicolon",
-  startsAt: new Date("2026-12-08T13:00:00Z"),
-  endsAt: new Date("2026-12-08T13:30:00Z"),
-  stampedAt: new Date("2026-12-01T09:15:00Z"),
-  location: "https://meet.example/abc",
-  recordUrl: "https://crm.example/contacts/42",
-  organizer: { name: "Lukas Schmidt", email: "lukas@acme.test" },
-  attendees: [
-    { name: "Alice Anderson", email: "alice@northwind.example" },
-    { name: "Bob Brown", email: "bob@northwind.example" },
-  ],
-};
+const event = sampleMeetingEvent({ sequence: 3, title: "Intro call, with a comma; and a semicolon", location: "https://meet.example/abc" });
 
 function parse(ics: string) {
   const calendar = new ICAL.Component(ICAL.parse(ics));

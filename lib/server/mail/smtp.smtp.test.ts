@@ -2,28 +2,15 @@ import { createServer, type AddressInfo, type Socket } from "node:net";
 import ICAL from "ical.js";
 import type { ParsedMail } from "mailparser";
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
+import { sampleMeetingEvent } from "@/test/meeting-event-fixture";
 import { startSmtpSink, type SmtpSink } from "@/test/smtp-sink";
 import { buildInvitation } from "./invitation";
-import type { ItipMethod, MeetingEvent } from "./meeting-event";
+import type { ItipMethod } from "./meeting-event";
 import { createSmtpSender, type MailSender } from "./smtp";
 
 /* A real SMTP conversation with a server started here; what arrives is read back with mailparser. */
 
-const event: MeetingEvent = {
-  id: "8b0c5a4e-0f6e-4a53-9d0a-3f1f5c2b7a10",
-  sequence: 2,
-  title: "Intro call",
-  startsAt: new Date("2026-12-08T13:00:00Z"),
-  endsAt: new Date("2026-12-08T13:30:00Z"),
-  stampedAt: new Date("2026-12-01T09:15:00Z"),
-  location: "Room 1",
-  recordUrl: "https://crm.example/contacts/42",
-  organizer: { name: "Lukas Schmidt", email: "lukas@acme.test" },
-  attendees: [
-    { name: "Alice Anderson", email: "alice@northwind.example" },
-    { name: "Bob Brown", email: "bob@northwind.example" },
-  ],
-};
+const event = sampleMeetingEvent({ sequence: 2 });
 
 function invitation(method: ItipMethod, outboxId = "ob-7f3a") {
   return buildInvitation({

@@ -1,8 +1,8 @@
 import { afterAll, beforeAll, describe, expect, it, vi } from "vitest";
 import { startIcalServer } from "@/test/ical-server";
+import { accessFailure } from "@/test/calendar-access";
 import { startRadicale, type RadicaleServer } from "@/test/radicale";
 import { deleteCalendarEvent, discoverCalendars, fetchCalendarChanges, putCalendarEvent, type CalDavCredentials } from "./caldav";
-import { CalendarAccessError } from "./errors";
 
 const alice = { username: "alice", password: "alice-secret" };
 const bob = { username: "bob", password: "bob-secret" };
@@ -12,14 +12,6 @@ const event = (uid: string, summary: string) =>
 const task = (uid: string) =>
   ["BEGIN:VCALENDAR", "VERSION:2.0", "PRODID:-//test//EN", "BEGIN:VTODO", `UID:${uid}`, "DTSTAMP:20260101T000000Z", "SUMMARY:todo", "END:VTODO", "END:VCALENDAR", ""].join("\r\n");
 
-async function failure(promise: Promise<unknown>): Promise<CalendarAccessError> {
-  const error = await promise.then(
-    () => null,
-    (thrown: unknown) => thrown,
-  );
-  expect(error).toBeInstanceOf(CalendarAccessError);
-  return error as CalendarAccessError;
-}
 
 let radicale: RadicaleServer;
 let credentials: CalDavCredentials;
@@ -47,21 +39,21 @@ describe("discoverCalendars", () => {
   });
 
   it("refuses a wrong password with auth_failed", async () => {
-    const error = await failure(discoverCalendars({ ...credentials, password: "wrong" }));
+    const error = await accessFailure(discoverCalendars({ ...credentials, password: "wrong" }));
     expect(error.code).toBe("auth_failed");
     expect(error.message).toBe("The server refused the username or password (401).");
   });
 
   it("reports a port nobody listens on as unreachable", async () => {
-    const error = await failure(discoverCalendars({ ...credentials, serverUrl: "http://127.0.0.1:9/" }));
+    const error = await accessFailure(discoverCalendars({ ...credentials, serverUrl: "http://127.0.0.1:9/" }));
     expect(error.code).toBe("unreachable");
   });
 
   it("refuses a private server unless private hosts are allowed", async () => {
     vi.stubEnv("CALENDAR_ALLOW_PRIVATE_HOSTS", "0");
     try {
-      expect((await failure(discoverCalendars(credentials))).code).toBe("invalid_url"); // http:// first
-      expect((await failure(discoverCalendars({ ...credentials, serverUrl: "https://127.0.0.1/" }))).code).toBe("private_address");
+      expect((await accessFailure(discoverCalendars(credentials))).code).toBe("invalid_url"); // http:// first
+      expect((await accessFailure(discoverCalendars({ ...credentials, serverUrl: "https://127.0.0.1/" }))).code).toBe("private_address");
     } finally {
       vi.stubEnv("CALENDAR_ALLOW_PRIVATE_HOSTS", "1");
     }
@@ -113,8 +105,8 @@ describe("fetchCalendarChanges", () => {
   });
 
   it("maps a missing calendar to not_found and someone else's to auth_failed", async () => {
-    expect((await failure(fetchCalendarChanges(credentials, radicale.calendarUrl("alice", "nope"), null))).code).toBe("not_found");
-    expect((await failure(fetchCalendarChanges(credentials, radicale.calendarUrl("bob", "bobs"), null))).code).toBe("auth_failed");
+    expect((await accessFailure(fetchCalendarChanges(credentials, radicale.calendarUrl("alice", "nope"), null))).code).toBe("not_found");
+    expect((await accessFailure(fetchCalendarChanges(credentials, radicale.calendarUrl("bob", "bobs"), null))).code).toBe("auth_failed");
   });
 });
 
@@ -136,7 +128,7 @@ describe("putCalendarEvent and deleteCalendarEvent", () => {
   });
 
   it("refuses a write into a calendar that does not exist", async () => {
-    const error = await failure(putCalendarEvent(credentials, radicale.calendarUrl("alice", "gone"), "x", event("x", "x")));
+    const error = await accessFailure(putCalendarEvent(credentials, radicale.calendarUrl("alice", "gone"), "x", event("x", "x")));
     expect(error.code).toBe("not_found");
   });
 });
@@ -147,9 +139,9 @@ describe("a calendar server that goes away", () => {
     await radicale.pause();
     try {
       const started = performance.now();
-      expect((await failure(fetchCalendarChanges(credentials, calendarUrl, null))).code).toBe("unreachable");
-      expect((await failure(putCalendarEvent(credentials, calendarUrl, "while-down", event("while-down", "x")))).code).toBe("unreachable");
-      expect((await failure(discoverCalendars(credentials))).code).toBe("unreachable");
+      expect((await accessFailure(fetchCalendarChanges(credentials, calendarUrl, null))).code).toBe("unreachable");
+      expect((await accessFailure(putCalendarEvent(credentials, calendarUrl, "while-down", event("while-down", "x")))).code).toBe("unreachable");
+      expect((await accessFailure(discoverCalendars(credentials))).code).toBe("unreachable");
       expect(performance.now() - started).toBeLessThan(3_000);
     } finally {
       await radicale.start();
@@ -172,7 +164,7 @@ describe("servers that are not a working CalDAV server", () => {
     try {
       silent.setMode({ kind: "silent" });
       const started = performance.now();
-      const error = await failure(discoverCalendars({ ...credentials, serverUrl: silent.url }, { timeoutMs: 500 }));
+      const error = await accessFailure(discoverCalendars({ ...credentials, serverUrl: silent.url }, { timeoutMs: 500 }));
       expect(error.code).toBe("timeout");
       expect(error.message).toMatch(/^No answer from 127\.0\.0\.1:\d+ within 0\.5 s\.$/);
       expect(performance.now() - started).toBeLessThan(3_000);
@@ -185,9 +177,9 @@ describe("servers that are not a working CalDAV server", () => {
   it("says a web page is not a CalDAV server, and names a server error", async () => {
     const web = await startIcalServer("<!doctype html><title>Welcome</title>");
     try {
-      expect((await failure(discoverCalendars({ ...credentials, serverUrl: web.url }))).code).toBe("not_calendar");
+      expect((await accessFailure(discoverCalendars({ ...credentials, serverUrl: web.url }))).code).toBe("not_calendar");
       web.setMode({ kind: "status", status: 503 });
-      const error = await failure(discoverCalendars({ ...credentials, serverUrl: web.url }));
+      const error = await accessFailure(discoverCalendars({ ...credentials, serverUrl: web.url }));
       expect(error.code).toBe("server_error");
       expect(error.status).toBe(503);
     } finally {

@@ -1,6 +1,6 @@
 import { afterAll, afterEach, beforeAll, describe, expect, it } from "vitest";
+import { accessFailure } from "@/test/calendar-access";
 import { startIcalServer, type IcalServer } from "@/test/ical-server";
-import { CalendarAccessError } from "./errors";
 import { fetchIcalAddress } from "./ical-address";
 
 const calendar = (summary: string) =>
@@ -8,14 +8,6 @@ const calendar = (summary: string) =>
 
 const local = { allowPrivateHosts: true };
 
-async function failure(promise: Promise<unknown>): Promise<CalendarAccessError> {
-  const error = await promise.then(
-    () => null,
-    (thrown: unknown) => thrown,
-  );
-  expect(error).toBeInstanceOf(CalendarAccessError);
-  return error as CalendarAccessError;
-}
 
 let server: IcalServer;
 
@@ -53,7 +45,7 @@ describe("fetchIcalAddress against a local feed", () => {
 
   it("refuses a body that is not iCalendar", async () => {
     server.setBody("<!doctype html><html><body>Sign in to continue</body></html>");
-    const error = await failure(fetchIcalAddress(server.url, null, local));
+    const error = await accessFailure(fetchIcalAddress(server.url, null, local));
     expect(error.code).toBe("not_calendar");
     expect(error.message).toBe("The address is not an iCalendar file.");
   });
@@ -64,7 +56,7 @@ describe("fetchIcalAddress against a local feed", () => {
   ])("stops reading a feed over 20 MB (%s) within a few seconds", async (_label, declareLength) => {
     server.setMode({ kind: "huge", bytes: 64 * 1024 * 1024, declareLength });
     const started = performance.now();
-    const error = await failure(fetchIcalAddress(server.url, null, local));
+    const error = await accessFailure(fetchIcalAddress(server.url, null, local));
     expect(error.code).toBe("too_large");
     expect(error.message).toBe("The feed is larger than 20 MB.");
     expect(performance.now() - started).toBeLessThan(8_000);
@@ -73,7 +65,7 @@ describe("fetchIcalAddress against a local feed", () => {
   it("gives up on a server that never answers", async () => {
     server.setMode({ kind: "silent" });
     const started = performance.now();
-    const error = await failure(fetchIcalAddress(server.url, null, { ...local, timeoutMs: 500 }));
+    const error = await accessFailure(fetchIcalAddress(server.url, null, { ...local, timeoutMs: 500 }));
     expect(error.code).toBe("timeout");
     expect(error.message).toMatch(/^No answer from 127\.0\.0\.1:\d+ within 0\.5 s\.$/);
     expect(performance.now() - started).toBeLessThan(5_000);
@@ -85,7 +77,7 @@ describe("fetchIcalAddress against a local feed", () => {
     [503, "server_error"],
   ])("maps status %i to %s", async (status, code) => {
     server.setMode({ kind: "status", status });
-    const error = await failure(fetchIcalAddress(server.url, null, local));
+    const error = await accessFailure(fetchIcalAddress(server.url, null, local));
     expect(error.code).toBe(code);
     expect(error.status).toBe(status);
   });
@@ -93,14 +85,14 @@ describe("fetchIcalAddress against a local feed", () => {
   it("checks each redirect target like the first address", async () => {
     // The only local way to see the check run on a redirect: a target that no setting allows.
     server.setMode({ kind: "redirect", location: "https://user:pw@127.0.0.1/calendar.ics" });
-    const error = await failure(fetchIcalAddress(server.url, null, local));
+    const error = await accessFailure(fetchIcalAddress(server.url, null, local));
     expect(error.code).toBe("invalid_url");
   });
 
   it("stops after three redirects", async () => {
     server.setMode({ kind: "redirect", location: server.url });
     const before = server.requests();
-    const error = await failure(fetchIcalAddress(server.url, null, local));
+    const error = await accessFailure(fetchIcalAddress(server.url, null, local));
     expect(error.message).toMatch(/redirected more than 3 times/);
     expect(server.requests() - before).toBe(4);
   });
@@ -108,7 +100,7 @@ describe("fetchIcalAddress against a local feed", () => {
   it("reports a closed port as unreachable", async () => {
     const closed = await startIcalServer(calendar("gone"));
     await closed.close();
-    expect((await failure(fetchIcalAddress(closed.url, null, local))).code).toBe("unreachable");
+    expect((await accessFailure(fetchIcalAddress(closed.url, null, local))).code).toBe("unreachable");
   });
 });
 
@@ -121,7 +113,7 @@ describe("fetchIcalAddress refuses addresses before connecting", () => {
     ["webcal://127.0.0.1/basic.ics", "private_address"],
     ["https://user:pw@calendar.example.com/basic.ics", "invalid_url"],
   ])("%s → %s", async (url, code) => {
-    const error = await failure(fetchIcalAddress(url, null, { allowPrivateHosts: false }));
+    const error = await accessFailure(fetchIcalAddress(url, null, { allowPrivateHosts: false }));
     expect(error.code).toBe(code);
   });
 });
