@@ -58,6 +58,18 @@ export async function fetchCalendarChanges(
   const session = await DavSession.open(credentials, options);
   const url = withTrailingSlash(new URL(calendarUrl, session.serverUrl).href);
   return session.run(async (fetch) => {
+    // With a sync token, one sync-collection request says what changed and gives the next
+    // token, consistent with each other. No PROPFIND first: servers such as Radicale compute
+    // the ctag and token by reading the whole collection (0.65 s for 5,000 events).
+    if (previous?.syncToken) {
+      const sync = await syncChanges(fetch, url, previous.syncToken);
+      if (sync) {
+        const current = { syncToken: sync.syncToken ?? previous.syncToken, ctag: previous.ctag };
+        if (sync.changedHrefs.length === 0 && sync.removedHrefs.length === 0) return unchanged(previous, current);
+        return incremental(previous, current, await fetchObjects(fetch, url, sync.changedHrefs), sync.removedHrefs);
+      }
+      // The server forgot our token (expired or reset): start over below.
+    }
     // Read the collection's token and ctag before its contents: a change landing in between
     // then shows up again next time instead of being skipped.
     const [collection] = await propfind({ url, props: { "d:resourcetype": {}, "cs:getctag": {}, "d:sync-token": {} }, depth: "0", fetch });
@@ -65,15 +77,7 @@ export async function fetchCalendarChanges(
     if (!isCalendar(collection)) throw new CalendarAccessError("not_calendar", "That address is not a calendar.");
     const current = { syncToken: text(collection.props?.syncToken) ?? null, ctag: text(collection.props?.getctag) ?? null };
 
-    if (previous?.syncToken && current.syncToken) {
-      if (previous.syncToken === current.syncToken) return unchanged(previous, current);
-      const sync = await syncChanges(fetch, url, previous.syncToken);
-      if (sync) {
-        const changed = await fetchObjects(fetch, url, sync.changedHrefs);
-        return incremental(previous, { ...current, syncToken: sync.syncToken ?? current.syncToken }, changed, sync.removedHrefs);
-      }
-      // The server forgot our token (expired or reset): start over.
-    } else if (previous) {
+    if (previous && !previous.syncToken) {
       if (previous.ctag && previous.ctag === current.ctag) return unchanged(previous, current);
       const etags = await listEventEtags(fetch, url);
       const changedHrefs = Object.keys(etags).filter((href) => previous.etags[href] !== etags[href]);
