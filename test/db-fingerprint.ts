@@ -5,9 +5,14 @@ import { schema, type Database } from "@/db/client";
 /**
  * Row count and a checksum of every table, to prove a stream of refused requests wrote
  * nothing. api_tokens.last_used_at is left out on purpose: recording that a token was used
- * is the one write authentication itself makes, refused request or not.
+ * is the one write authentication itself makes, refused request or not. An outbox message's
+ * delivery state is left out too: the app's job worker delivers what the seed booked while the
+ * requests run; a message added or changed by a request still shows.
  */
-const IGNORED_COLUMNS: Record<string, string[]> = { api_tokens: ["last_used_at"] };
+const IGNORED_COLUMNS: Record<string, string[]> = {
+  api_tokens: ["last_used_at"],
+  outbox_messages: ["status", "attempts", "next_attempt_at", "leased_until", "last_error", "delivered_at"],
+};
 
 export type Fingerprint = Record<string, { rows: number; checksum: string }>;
 

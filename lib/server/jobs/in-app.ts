@@ -5,7 +5,10 @@ import { createSmtpSender, type MailSender } from "@/lib/server/mail/smtp";
 import { wakeOutboxWith } from "./jobs";
 import { startJobRuntime, type JobRuntime } from "./runtime";
 
-const globalForJobs = globalThis as unknown as { meetingRotationsJobs?: Promise<JobRuntime> };
+const globalForJobs = globalThis as unknown as { meetingRotationsJobs?: Promise<JobRuntime>; meetingRotationsJobsRetry?: NodeJS.Timeout };
+
+// When the database is away at boot, the queue is tried again this often until it starts.
+const RETRY_START_MS = 30_000;
 
 export function mailSenderFromEnv(): MailSender | null {
   const { SMTP_URL } = env();
@@ -22,6 +25,10 @@ export function startJobsInApp(): Promise<JobRuntime> {
       .then((handle) => startJobRuntime(handle, { work: runsJobsInApp() || handle.kind === "pglite", mail: mailSenderFromEnv() }))
       .catch((error: unknown) => {
         globalForJobs.meetingRotationsJobs = undefined;
+        globalForJobs.meetingRotationsJobsRetry ??= setTimeout(() => {
+          globalForJobs.meetingRotationsJobsRetry = undefined;
+          startJobsInApp().catch((retryError: unknown) => console.error("[jobs] could not start:", retryError instanceof Error ? retryError.message : retryError));
+        }, RETRY_START_MS).unref();
         throw error;
       });
   }

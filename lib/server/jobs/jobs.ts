@@ -17,6 +17,8 @@ export const QUEUES = {
   calendarSweep: "calendar-sweep",
 } as const;
 
+const SYNCS_AT_ONCE = 4;
+
 export async function registerJobs(boss: PgBoss, db: Database, options: JobRuntimeOptions): Promise<void> {
   // `stately`: at most one waiting and one running job (per connection for syncs), however often they are sent.
   await boss.createQueue(QUEUES.outbox, { name: QUEUES.outbox, policy: "stately" });
@@ -27,9 +29,12 @@ export async function registerJobs(boss: PgBoss, db: Database, options: JobRunti
   await boss.work(QUEUES.outbox, polling, async () => {
     await deliverDueOutbox(db, { mail: options.mail });
   });
-  await boss.work<{ connectionId: string }>(QUEUES.calendarSync, { ...polling, batchSize: 1 }, async ([job]) => {
-    if (job) await syncConnection(db, job.data.connectionId);
-  });
+  // Syncs wait on remote servers, so a process runs several at once (one worker each).
+  for (let i = 0; i < SYNCS_AT_ONCE; i++) {
+    await boss.work<{ connectionId: string }>(QUEUES.calendarSync, { ...polling, batchSize: 1 }, async ([job]) => {
+      if (job) await syncConnection(db, job.data.connectionId);
+    });
+  }
   await boss.work(QUEUES.calendarSweep, polling, async () => {
     await queueDueSyncs(boss, db);
   });
