@@ -1,4 +1,5 @@
 import type { Page } from "@playwright/test";
+import { formatDay, formatTime } from "../lib/domain/format-time";
 import { RecordPage } from "./pages/record";
 import { ScheduleDialog } from "./pages/schedule-dialog";
 import { expect, expectNoAxeViolations, test } from "./fixtures";
@@ -98,7 +99,22 @@ test("an admin adjusts a count with a reason and reads it in the count history",
   await expectNoAxeViolations(admin);
 });
 
-test("the host marks an outcome and reassigns a meeting to next in rotation; the counts move", async ({ signInAs, signInElsewhere, createRotation, recordsList, scheduleDialog: dialog }) => {
+/** The slot label the dialog shows the rep (New York) for the first half hour both users have free. */
+async function slotBothFree(page: Page, first: string, second: string): Promise<string> {
+  const free = async (userId: string) => {
+    const range = new URLSearchParams({ from: new Date().toISOString(), to: new Date(Date.now() + 21 * 86_400_000).toISOString() });
+    const response = await page.request.get(`/api/v1/users/${userId}/calendar?${range}`);
+    expect(response.status()).toBe(200);
+    return ((await response.json()) as { slots: Array<{ start: string }> }).slots.map((s) => s.start);
+  };
+  const theirs = new Set(await free(second));
+  const start = (await free(first)).find((s) => theirs.has(s));
+  expect(start, "a half hour both are free in the next three weeks").toBeTruthy();
+  const at = new Date(start!);
+  return `${formatDay(at, "America/New_York")} ${formatTime(at, "America/New_York")}, ${formatTime(at, "Europe/Paris")} host time`;
+}
+
+test("the host marks an outcome and reassigns a meeting to next in rotation; the counts move", async ({ page, signInAs, signInElsewhere, createRotation, recordsList, scheduleDialog: dialog }) => {
   const rotation = await createRotation("Reassign", ["Camille Dubois", "Lukas Schmidt"]);
   await signInAs("rep");
   const record = await recordsList.openFirst("Contacts");
@@ -106,7 +122,8 @@ test("the host marks an outcome and reassigns a meeting to next in rotation; the
   await dialog.open();
   await dialog.chooseRotation(rotation);
   await expect(dialog.selectedHost()).toHaveText(/^Camille Dubois \(proposed\)/);
-  await dialog.pickFirstFreeSlot();
+  // A time Lukas is free too (his hours and the demo's busy blocks differ from Camille's), so he can take it over.
+  await dialog.pickFirstFreeSlot(await slotBothFree(page, "usr_camille", "usr_lukas"));
   await dialog.book();
 
   const host = await signInElsewhere("host");

@@ -4,7 +4,7 @@ import { SettingsNav } from "./settings-nav";
 /** The settings pages' two columns: section navigation, then the page itself. */
 export function SettingsFrame({ children }: { children: ReactNode }) {
   return (
-    <div className="grid gap-6 md:grid-cols-[12rem_minmax(0,1fr)]">
+    <div className="grid grid-cols-[minmax(0,1fr)] gap-6 md:grid-cols-[12rem_minmax(0,1fr)]">
       <aside>
         <SettingsNav />
       </aside>

@@ -19,7 +19,7 @@ export function SettingsNav() {
       <Link href="/settings" className="mb-2 block px-3 text-xs font-semibold tracking-wide text-slate-500 uppercase hover:text-slate-800">
         Settings
       </Link>
-      <ul className="flex gap-1 md:flex-col">
+      <ul className="flex flex-wrap gap-1 md:flex-col">
         {SECTIONS.map(({ href, label }) => {
           const current = isCurrentPath(pathname, href);
           return (

@@ -12,10 +12,11 @@ const LINKS = [
   { href: "/settings", label: "Settings" },
 ];
 
-export function NavLinks() {
+/** The main sections: a row in the header on wide screens, a column in the menu on phones. */
+export function NavLinks({ stacked = false, onNavigate }: { stacked?: boolean; onNavigate?: () => void }) {
   const pathname = usePathname();
   return (
-    <ul className="flex items-center gap-1">
+    <ul className={stacked ? "flex flex-col gap-1" : "flex items-center gap-1"}>
       {LINKS.map(({ href, label }) => {
         const current = isCurrentPath(pathname, href);
         return (
@@ -23,7 +24,8 @@ export function NavLinks() {
             <Link
               href={href}
               aria-current={current ? "page" : undefined}
-              className={`rounded-md px-3 py-2 text-sm font-medium ${current ? "bg-slate-800 text-white" : "text-slate-200 hover:bg-slate-700 hover:text-white"}`}
+              onClick={onNavigate}
+              className={`${stacked ? "block" : ""} rounded-md px-3 py-2 text-sm font-medium ${current ? "bg-slate-800 text-white" : "text-slate-200 hover:bg-slate-700 hover:text-white"}`}
             >
               {label}
             </Link>

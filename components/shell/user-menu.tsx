@@ -51,7 +51,7 @@ export function UserMenu({ name, email, role, signOut }: { name: string; email: 
         <span aria-hidden className="flex size-8 items-center justify-center rounded-full bg-brand-700 font-semibold text-white">
           {initials}
         </span>
-        <span>{name}</span>
+        <span className="hidden sm:inline">{name}</span>
       </button>
       <div id="account-menu" hidden={!open} className="absolute right-0 z-50 mt-2 min-w-56 rounded-md border border-slate-200 bg-white p-1 text-sm shadow-lg">
         <div className="px-3 py-2">

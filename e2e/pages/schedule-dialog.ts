@@ -81,15 +81,19 @@ export class ScheduleDialog {
     return this.calendar.getByRole("button", { pressed: false }).filter({ hasNotText: /week/ });
   }
 
-  /** Picks the first free slot, moving a week on while this one has none (at most 4 weeks). */
-  async pickFirstFreeSlot() {
+  /**
+   * Picks the first free slot (whose accessible name is `name`, when given), moving a week on
+   * while this one has none (at most 4 weeks).
+   */
+  async pickFirstFreeSlot(name?: string) {
     await expect(this.calendar.getByText(/works/)).toBeVisible();
+    const candidates = () => (name ? this.freeSlots().and(this.calendar.getByRole("button", { name, exact: true })) : this.freeSlots());
     for (let week = 0; week < 4; week++) {
-      if ((await this.freeSlots().count()) > 0) break;
+      if ((await candidates().count()) > 0) break;
       await this.calendar.getByRole("button", { name: "Next week →" }).click();
       await expect(this.calendar.getByText("Loading calendar…")).toBeHidden();
     }
-    await this.freeSlots().first().click();
+    await candidates().first().click();
     await expect(this.calendar.getByRole("button", { pressed: true })).toHaveCount(1);
   }
 

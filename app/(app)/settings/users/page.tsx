@@ -26,7 +26,7 @@ export default async function UsersPage() {
   return (
     <SettingsFrame>
       <SettingsHeader title="Users" description={`${active} active of ${users.length}. Rotation members need a seat and a connected calendar with sync on.`} />
-      <div className="overflow-x-auto rounded-lg border border-slate-200 bg-white shadow-sm">
+      <div className="relative overflow-x-auto rounded-lg border border-slate-200 bg-white shadow-sm">
         <table className="min-w-full divide-y divide-slate-200 text-sm">
           <caption className="sr-only">Users</caption>
           <thead className="bg-slate-50 text-left text-xs font-semibold tracking-wide text-slate-600 uppercase">
