@@ -6,7 +6,7 @@ import { deleteCalendarEvent, putCalendarEvent } from "@/lib/server/calendar/rem
 import { caldavCredentials } from "@/lib/server/calendar/connection-secrets";
 import type { MailMessage } from "@/lib/server/mail/invitation";
 import type { MailSender } from "@/lib/server/mail/smtp";
-import { retryDelayMs, shouldGiveUp } from "./backoff";
+import { retryDelayMs, shouldGiveUp } from "@/lib/domain/delivery-retry";
 
 type OutboxMessage = typeof outboxMessages.$inferSelect;
 

@@ -1,5 +1,5 @@
 import "server-only";
-import { and, eq, inArray } from "drizzle-orm";
+import { and, eq, inArray, sql } from "drizzle-orm";
 import type { Database } from "@/db/client";
 import { busyBlocks, calendarConnections, calendarResources, users } from "@/db/schema";
 import { busyFromIcs, type CalendarBusy } from "@/lib/calendar/busy-from-ical";
@@ -60,10 +60,10 @@ async function fetchRemote(connection: Connection): Promise<Fetched | null> {
 }
 
 async function recordFailure(db: Database, connectionId: string, now: Date, message: string): Promise<void> {
-  const [row] = await db.select({ failingSince: calendarConnections.failingSince }).from(calendarConnections).where(eq(calendarConnections.id, connectionId));
+  // One statement: two failing syncs at once both keep the first failure's time (C3).
   await db
     .update(calendarConnections)
-    .set({ lastAttemptAt: now, lastError: message.slice(0, 500), failingSince: row?.failingSince ?? now })
+    .set({ lastAttemptAt: now, lastError: message.slice(0, 500), failingSince: sql`coalesce(${calendarConnections.failingSince}, ${now.toISOString()}::timestamptz)` })
     .where(eq(calendarConnections.id, connectionId));
 }
 

@@ -1,4 +1,4 @@
-/** How long a failed delivery waits before the next try: 30 s doubling to an hour, with jitter. */
+/** C4, C5: how long a failed delivery waits before the next try: 30 s doubling to an hour, with ±25 % jitter. */
 export function retryDelayMs(attempts: number, random: () => number = Math.random): number {
   const base = Math.min(30_000 * 2 ** Math.max(0, attempts - 1), 60 * 60_000);
   return Math.round(base * (0.75 + random() / 2));
