@@ -18,6 +18,7 @@ export const QUEUES = {
 } as const;
 
 const SYNCS_AT_ONCE = 4;
+const SWEEP_SLACK_MS = 30_000;
 
 export async function registerJobs(boss: PgBoss, db: Database, options: JobRuntimeOptions): Promise<void> {
   // `stately`: at most one waiting and one running job (per connection for syncs), however often they are sent.
@@ -42,12 +43,16 @@ export async function registerJobs(boss: PgBoss, db: Database, options: JobRunti
   await boss.schedule(QUEUES.calendarSweep, "* * * * *");
 }
 
-/** C2: every connection is read at least every 5 minutes, each by one worker at a time. */
+/**
+ * C2: every connection is read at least every 5 minutes, each by one worker at a time. Due
+ * half a minute early, so that a sweep once a minute never lets one slip past 5 minutes.
+ */
 export async function queueDueSyncs(boss: PgBoss, db: Database, now = new Date()): Promise<number> {
+  const dueBefore = new Date(now.getTime() - SYNC_EVERY_MS + SWEEP_SLACK_MS);
   const due = await db
     .select({ id: calendarConnections.id })
     .from(calendarConnections)
-    .where(or(isNull(calendarConnections.lastAttemptAt), lt(calendarConnections.lastAttemptAt, new Date(now.getTime() - SYNC_EVERY_MS + 30_000))));
+    .where(or(isNull(calendarConnections.lastAttemptAt), lt(calendarConnections.lastAttemptAt, dueBefore)));
   for (const { id } of due) await boss.send(QUEUES.calendarSync, { connectionId: id }, { singletonKey: id });
   return due.length;
 }
