@@ -76,7 +76,11 @@ test("a host connects a CalDAV calendar; its busy time shows in the dialog; the 
 
   // Disconnecting asks first, and takes her busy time with it.
   await mia.goto("/settings/calendar");
-  await mia.getByRole("button", { name: "Disconnect" }).click();
+  const disconnect = mia.getByRole("button", { name: "Disconnect", exact: true });
+  await disconnect.click();
+  await mia.keyboard.press("Escape");
+  await expect(disconnect).toBeFocused();
+  await disconnect.click();
   await mia.getByRole("button", { name: "Disconnect calendar" }).click();
   await expect(mia.getByText("Calendar disconnected.")).toBeVisible();
 });

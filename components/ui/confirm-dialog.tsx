@@ -1,6 +1,7 @@
 "use client";
 
 import * as AlertDialog from "@radix-ui/react-alert-dialog";
+import { useRef } from "react";
 import { buttonClasses } from "./button";
 
 interface ConfirmDialogProps {
@@ -14,13 +15,28 @@ interface ConfirmDialogProps {
   tone?: "danger" | "primary";
 }
 
-/** Confirmation for destructive or disruptive actions; Cancel has focus first. */
+/**
+ * Confirmation for destructive or disruptive actions; Cancel has focus first. The dialog is
+ * opened by state, not by a Radix trigger, so Radix cannot know where focus came from: the
+ * element focused when it opens gets focus back when it closes, if it is still on the page.
+ */
 export function ConfirmDialog({ open, onOpenChange, title, description, confirmLabel, onConfirm, pending, tone = "danger" }: ConfirmDialogProps) {
+  const opener = useRef<HTMLElement | null>(null);
   return (
     <AlertDialog.Root open={open} onOpenChange={onOpenChange}>
       <AlertDialog.Portal>
         <AlertDialog.Overlay className="fixed inset-0 z-40 bg-slate-900/40" />
-        <AlertDialog.Content className="fixed top-1/2 left-1/2 z-50 w-[min(28rem,92vw)] -translate-x-1/2 -translate-y-1/2 rounded-lg bg-white p-6 shadow-xl">
+        <AlertDialog.Content
+          onOpenAutoFocus={() => {
+            opener.current = document.activeElement instanceof HTMLElement ? document.activeElement : null;
+          }}
+          onCloseAutoFocus={(event) => {
+            if (!opener.current?.isConnected) return;
+            event.preventDefault();
+            opener.current.focus();
+          }}
+          className="fixed top-1/2 left-1/2 z-50 w-[min(28rem,92vw)] -translate-x-1/2 -translate-y-1/2 rounded-lg bg-white p-6 shadow-xl"
+        >
           <AlertDialog.Title className="text-lg font-semibold">{title}</AlertDialog.Title>
           <AlertDialog.Description className="mt-2 text-sm text-slate-600">{description}</AlertDialog.Description>
           <div className="mt-6 flex justify-end gap-2">
