@@ -64,4 +64,9 @@ export async function openDatabase(config: DatabaseConfig): Promise<DatabaseHand
   };
 }
 
+/** The rows of a `db.execute()` result: postgres.js returns them, PGlite returns `{ rows }`. */
+export function rowsOf<T>(result: unknown): T[] {
+  return Array.isArray(result) ? (result as T[]) : ((result as { rows?: T[] }).rows ?? []);
+}
+
 export { schema };

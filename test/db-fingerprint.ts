@@ -1,6 +1,6 @@
 import { getTableColumns, getTableName, sql } from "drizzle-orm";
 import { PgTable } from "drizzle-orm/pg-core";
-import { schema, type Database } from "@/db/client";
+import { rowsOf, schema, type Database } from "@/db/client";
 
 /**
  * Row count and a checksum of every table, to prove a stream of refused requests wrote
@@ -16,11 +16,6 @@ const IGNORED_COLUMNS: Record<string, string[]> = {
 
 export type Fingerprint = Record<string, { rows: number; checksum: string }>;
 
-function rowsOf(result: unknown): Array<Record<string, unknown>> {
-  // postgres.js returns the rows; PGlite returns { rows }.
-  return Array.isArray(result) ? result : ((result as { rows: Array<Record<string, unknown>> }).rows ?? []);
-}
-
 export async function fingerprint(db: Database): Promise<Fingerprint> {
   const tables = Object.values(schema as Record<string, unknown>).filter((value): value is PgTable => value instanceof PgTable);
   const result: Fingerprint = {};
@@ -31,7 +26,7 @@ export async function fingerprint(db: Database): Promise<Fingerprint> {
       .map((column) => column.name)
       .filter((column) => !ignored.includes(column));
     const projection = sql.raw(columns.map((c) => `"${c}"`).join(", "));
-    const rows = rowsOf(
+    const rows = rowsOf<Record<string, unknown>>(
       await db.execute(
         sql`select count(*)::int as n, coalesce(md5(string_agg(r::text, '|' order by r::text)), '') as checksum
             from (select ${projection} from ${sql.raw(`"${name}"`)}) r`,

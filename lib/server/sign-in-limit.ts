@@ -1,7 +1,7 @@
 import "server-only";
 import { createHash } from "node:crypto";
 import { lt, or, eq, sql } from "drizzle-orm";
-import type { Database } from "@/db/client";
+import { rowsOf, type Database } from "@/db/client";
 import { signInAttempts } from "@/db/schema";
 import { trustsProxy } from "@/lib/env";
 
@@ -35,10 +35,6 @@ export function clientAddress(headers: Headers): string | null {
   if (!trustsProxy()) return null;
   const last = headers.get("x-forwarded-for")?.split(",").at(-1)?.trim();
   return last ? last.slice(0, 100) : null;
-}
-
-function rowsOf<T>(result: unknown): T[] {
-  return Array.isArray(result) ? result : ((result as { rows: T[] }).rows ?? []);
 }
 
 /** Counts one attempt for the email (and the address, when known) and says whether it may go on. */

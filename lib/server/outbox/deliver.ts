@@ -1,6 +1,6 @@
 import "server-only";
 import { eq, sql } from "drizzle-orm";
-import type { Database } from "@/db/client";
+import { rowsOf, type Database } from "@/db/client";
 import { calendarConnections, outboxMessages } from "@/db/schema";
 import { deleteCalendarEvent, putCalendarEvent } from "@/lib/server/calendar/remote/caldav";
 import { caldavCredentials } from "@/lib/server/calendar/connection-secrets";
@@ -61,7 +61,7 @@ async function claimDue(db: Database, limit: number, now: Date): Promise<OutboxM
       limit ${limit}
       for update skip locked)
     returning o.id`);
-  const ids = (Array.isArray(result) ? result : (result as { rows: unknown[] }).rows) as Array<{ id: string }>;
+  const ids = rowsOf<{ id: string }>(result);
   if (ids.length === 0) return [];
   const rows = await db
     .select()

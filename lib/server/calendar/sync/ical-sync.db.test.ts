@@ -56,6 +56,15 @@ describeEachDatabase("iCal addresses (C1–C3)", (current) => {
     expect(await syncConnection(db, row!.id, new Date(NOW.getTime() + 2 * HOUR))).toMatchObject({ ok: true });
     expect(await busyStarts(db, "r1")).toEqual(["2030-01-07T13:00:00.000Z"]);
 
+    // A feed with an event that cannot be read fails the sync and keeps the last busy time (C3):
+    // skipping it would show the owner as free then.
+    feed.setBody(calendar(event("UID:a", "DTSTART:20300107T150000Z", "DTEND:20300107T160000Z"), event("UID:bad", "DTSTART:not-a-date", "DTEND:20300107T170000Z")));
+    const broken = await syncConnection(db, row!.id, new Date(NOW.getTime() + 3 * HOUR));
+    expect(broken.ok).toBe(false);
+    const [failing] = await db.select().from(calendarConnections);
+    expect(failing?.lastError).toMatch(/bad/);
+    expect(await busyStarts(db, "r1")).toEqual(["2030-01-07T13:00:00.000Z"]);
+
     unwrap(await disconnectCalendar(db, rep));
     expect(await busyStarts(db, "r1")).toEqual([]);
   });

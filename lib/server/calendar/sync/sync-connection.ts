@@ -2,7 +2,7 @@ import "server-only";
 import { and, eq, inArray, sql } from "drizzle-orm";
 import type { Database } from "@/db/client";
 import { busyBlocks, calendarConnections, calendarResources, users } from "@/db/schema";
-import { busyFromIcs, type CalendarBusy } from "@/lib/calendar/busy-from-ical";
+import { busyFromIcs, NotICalendarError, type CalendarBusy } from "@/lib/calendar/busy-from-ical";
 import { caldavCredentials, icalAddress } from "@/lib/server/calendar/connection-secrets";
 import { fetchCalendarChanges, type CalDavSyncState } from "@/lib/server/calendar/remote/caldav";
 import { allowPrivateCalendarHosts } from "@/lib/server/calendar/remote/safe-url";
@@ -42,7 +42,15 @@ export async function syncConnection(db: Database, connectionId: string, now: Da
     await recordFailure(db, connection.id, now, message);
     return { ok: false, error: message };
   }
-  return storeSync(db, connection, fetched, now);
+  try {
+    return await storeSync(db, connection, fetched, now);
+  } catch (error) {
+    // An event that cannot be read fails the sync rather than being skipped: skipped, it would
+    // show its owner as free at that time. The last busy time stays (C3).
+    if (!(error instanceof NotICalendarError)) throw error;
+    await recordFailure(db, connection.id, now, error.message);
+    return { ok: false, error: error.message };
+  }
 }
 
 /** Null when nothing changed (HTTP 304, same ctag or no sync-collection changes). */
@@ -71,7 +79,7 @@ async function storeSync(db: Database, connection: Connection, fetched: Fetched 
   const [owner] = await db.select({ email: users.email, timeZone: users.timeZone }).from(users).where(eq(users.id, connection.userId));
   const window = { from: new Date(now.getTime() - SYNC_LOOKBACK_MS), to: new Date(now.getTime() + SYNC_LOOKAHEAD_MS) };
   const reexpand = !connection.expandedUntil || window.to.getTime() - connection.expandedUntil.getTime() >= REEXPAND_AFTER_MS;
-  const expand = (href: string, ics: string) => toBlocks(connection, href, safeBusy(ics, { ...window, ownerEmails: owner ? [owner.email] : [], timeZone: owner?.timeZone ?? "UTC" }));
+  const expand = (href: string, ics: string) => toBlocks(connection, href, busyFromIcs(ics, { ...window, ownerEmails: owner ? [owner.email] : [], timeZone: owner?.timeZone ?? "UTC" }));
   return db.transaction(async (tx) => {
     const full = fetched?.full ?? false;
     const touched = fetched ? [...fetched.changed.map((c) => c.href), ...fetched.removed] : [];
@@ -110,15 +118,6 @@ async function storeSync(db: Database, connection: Connection, fetched: Fetched 
     await tx.update(users).set({ calendarConnected: true }).where(eq(users.id, connection.userId));
     return { ok: true as const, changed: changed.length + (fetched?.removed.length ?? 0), blocks: blocks.length };
   });
-}
-
-/** One unreadable object must not stop the rest of the calendar from syncing. */
-function safeBusy(ics: string, options: Parameters<typeof busyFromIcs>[1]): CalendarBusy[] {
-  try {
-    return busyFromIcs(ics, options);
-  } catch {
-    return [];
-  }
 }
 
 function toBlocks(connection: Connection, href: string, busy: CalendarBusy[]): Array<typeof busyBlocks.$inferInsert> {
