@@ -7,40 +7,41 @@ import { syncConnection } from "@/lib/server/calendar/sync/sync-connection";
 import { SYNC_EVERY_MS } from "@/lib/server/calendar/sync/timing";
 import { deliverDueOutbox } from "@/lib/server/outbox/deliver";
 import type { JobRuntimeOptions } from "./runtime";
+import { startTicker, startWorkerLoop, type WorkerLoop } from "./worker-loop";
 
 export const QUEUES = {
   /** Deliver what the outbox holds; sent after every commit that wrote to it, and every minute. */
   outbox: "outbox-deliver",
   /** Sync one calendar connection; data { connectionId }. */
   calendarSync: "calendar-sync",
-  /** Every minute: queue a sync for each connection not tried for 5 minutes. */
-  calendarSweep: "calendar-sweep",
 } as const;
 
 const SYNCS_AT_ONCE = 4;
 const SWEEP_SLACK_MS = 30_000;
+const SWEEP_EVERY_MS = 60_000;
 
-export async function registerJobs(boss: PgBoss, db: Database, options: JobRuntimeOptions): Promise<void> {
+/**
+ * Creates the queues and, for a working process, starts its workers and the minute sweeps.
+ * Returns what must be stopped before pg-boss itself.
+ */
+export async function registerJobs(boss: PgBoss, db: Database, options: JobRuntimeOptions): Promise<WorkerLoop[]> {
   // `stately`: at most one waiting and one running job (per connection for syncs), however often they are sent.
   await boss.createQueue(QUEUES.outbox, { name: QUEUES.outbox, policy: "stately" });
   await boss.createQueue(QUEUES.calendarSync, { name: QUEUES.calendarSync, policy: "stately", retryLimit: 0 });
-  await boss.createQueue(QUEUES.calendarSweep, { name: QUEUES.calendarSweep, policy: "stately" });
-  if (!options.work) return;
-  const polling = { pollingIntervalSeconds: options.pollingIntervalSeconds ?? 2 };
-  await boss.work(QUEUES.outbox, polling, async () => {
-    await deliverDueOutbox(db, { mail: options.mail });
-  });
-  // Syncs wait on remote servers, so a process runs several at once (one worker each).
-  for (let i = 0; i < SYNCS_AT_ONCE; i++) {
-    await boss.work<{ connectionId: string }>(QUEUES.calendarSync, { ...polling, batchSize: 1 }, async ([job]) => {
-      if (job) await syncConnection(db, job.data.connectionId);
-    });
-  }
-  await boss.work(QUEUES.calendarSweep, polling, async () => {
-    await queueDueSyncs(boss, db);
-  });
-  await boss.schedule(QUEUES.outbox, "* * * * *");
-  await boss.schedule(QUEUES.calendarSweep, "* * * * *");
+  if (!options.work) return [];
+  const intervalMs = (options.pollingIntervalSeconds ?? 2) * 1000;
+  const deliver = () => deliverDueOutbox(db, { mail: options.mail }).then(() => undefined);
+  return [
+    startWorkerLoop(boss, QUEUES.outbox, intervalMs, deliver),
+    // Syncs wait on remote servers, so a process runs several at once.
+    ...Array.from({ length: SYNCS_AT_ONCE }, () => startWorkerLoop<{ connectionId: string }>(boss, QUEUES.calendarSync, intervalMs, (data) => syncConnection(db, data.connectionId).then(() => undefined))),
+    // Every minute: what failed and is due again, and calendars not read for 5 minutes. Each
+    // working process sweeps; the stately queues make extra sends harmless.
+    startTicker(SWEEP_EVERY_MS, async () => {
+      await wakeOutboxWith(boss);
+      await queueDueSyncs(boss, db);
+    }),
+  ];
 }
 
 /**

@@ -24,7 +24,9 @@ export interface JobRuntimeOptions {
  * embedded database it runs its SQL on the PGlite in this process (PGlite is one process's).
  */
 export async function startJobRuntime(handle: DatabaseHandle, options: JobRuntimeOptions): Promise<JobRuntime> {
-  const common = { schema: "pgboss", supervise: options.work, schedule: options.work, migrate: true };
+  // pg-boss's cron (`schedule`) runs its own internal worker, whose unawaited completions
+  // reject unhandled while PostgreSQL restarts; the minute sweeps are our own timer instead.
+  const common = { schema: "pgboss", supervise: options.work, schedule: false, migrate: true };
   const boss =
     handle.kind === "postgres" && handle.config.kind === "postgres"
       ? new PgBoss({ ...common, connectionString: handle.config.url, max: 3 })
@@ -32,9 +34,12 @@ export async function startJobRuntime(handle: DatabaseHandle, options: JobRuntim
   // pg-boss reports failed maintenance and polling as events; an unhandled one would crash the process.
   boss.on("error", (error) => console.error("[jobs]", error instanceof Error ? error.message : error));
   await boss.start();
-  await registerJobs(boss, handle.db, options);
+  const workers = await registerJobs(boss, handle.db, options);
   return {
     boss,
-    stop: () => boss.stop({ graceful: true, timeout: 10_000, wait: true }),
+    stop: async () => {
+      await Promise.all(workers.map((w) => w.stop()));
+      await boss.stop({ graceful: true, timeout: 10_000, wait: true });
+    },
   };
 }
