@@ -3,6 +3,7 @@ import { canDeleteMeeting, canManageRotations, type ActorRights } from "@/lib/do
 import { OUTCOME_LABELS } from "@/lib/domain/rotation-settings";
 import type { TimelineMeeting } from "@/lib/server/queries/record-meetings";
 import { DeleteMeetingButton } from "./delete-meeting-button";
+import { meetingElementId } from "./meeting-anchor";
 import { MarkOutcomeButton } from "./mark-outcome-button";
 import { ReassignMeetingButton } from "./reassign-meeting-button";
 import type { SchedulingActions } from "./types";
@@ -23,10 +24,18 @@ export function MeetingTimeline({ meetings, viewer, actions }: MeetingTimelinePr
     <ol className="space-y-3" aria-label="Meetings">
       {meetings.map((m) => {
         return (
-          <li key={m.id} className="rounded-md border border-slate-200 p-4">
+          <li
+            key={m.id}
+            id={meetingElementId(m.id)}
+            tabIndex={-1}
+            aria-labelledby={`${meetingElementId(m.id)}-title`}
+            className="rounded-md border border-slate-200 p-4 transition-shadow data-just-booked:border-brand-500 data-just-booked:ring-2 data-just-booked:ring-brand-500/40"
+          >
             <div className="flex flex-wrap items-start justify-between gap-3">
               <div>
-                <h3 className="font-medium">{m.title}</h3>
+                <h3 id={`${meetingElementId(m.id)}-title`} className="font-medium">
+                  {m.title}
+                </h3>
                 <p className="text-sm text-slate-700">
                   <time dateTime={m.startsAt.toISOString()}>{formatDateTime(m.startsAt, viewerTimeZone)}</time>
                   {" · "}

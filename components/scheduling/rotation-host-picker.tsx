@@ -3,6 +3,7 @@
 import { useQueries } from "@tanstack/react-query";
 import { formatDateTime } from "@/lib/domain/format-time";
 import { hostCalendarQuery, type ProposalDto, type RankedMemberDto } from "@/lib/query/scheduling";
+import { RankingList } from "./ranking-list";
 
 const selectClasses = "w-full rounded-md border border-slate-300 bg-white px-3 py-2 text-sm shadow-sm";
 
@@ -32,54 +33,60 @@ interface RotationHostPickerProps {
   viewerTimeZone: string;
 }
 
-/** The selects "Meeting rotation" and "Meeting rotation user" (§5), pre-filled with the proposal. */
+/**
+ * The selects "Meeting rotation" and "Meeting rotation user" (§5), pre-filled with the
+ * proposal, and below them the whole ranking: who is next and why.
+ */
 export function RotationHostPicker(props: RotationHostPickerProps) {
   const proposedId = props.proposal?.ranking.proposed?.userId ?? null;
   return (
-    <div className="grid gap-4 sm:grid-cols-2">
-      <div className="flex flex-col gap-1">
-        <label htmlFor="meeting-rotation" className="text-sm font-medium text-slate-700">
-          Meeting rotation
-        </label>
-        <select id="meeting-rotation" value={props.rotationId} onChange={(e) => props.onRotationChange(e.target.value)} className={selectClasses}>
-          <option value="">Choose a rotation…</option>
-          {props.rotations.map((r) => (
-            <option key={r.id} value={r.id}>
-              {r.name}
-            </option>
-          ))}
-        </select>
-        {props.rotations.length === 0 && <p className="text-xs text-slate-600">No rotations yet. An admin creates them in Settings.</p>}
+    <div className="flex flex-col gap-4">
+      <div className="grid gap-4 sm:grid-cols-2 lg:grid-cols-1">
+        <div className="flex flex-col gap-1">
+          <label htmlFor="meeting-rotation" className="text-sm font-medium text-slate-700">
+            Meeting rotation
+          </label>
+          <select id="meeting-rotation" data-autofocus value={props.rotationId} onChange={(e) => props.onRotationChange(e.target.value)} className={selectClasses}>
+            <option value="">Choose a rotation…</option>
+            {props.rotations.map((r) => (
+              <option key={r.id} value={r.id}>
+                {r.name}
+              </option>
+            ))}
+          </select>
+          {props.rotations.length === 0 && <p className="text-xs text-slate-600">No rotations yet. An admin creates them in Settings.</p>}
+        </div>
+        <div className="flex flex-col gap-1">
+          <label htmlFor="meeting-rotation-user" className="text-sm font-medium text-slate-700">
+            Meeting rotation user
+          </label>
+          <select
+            id="meeting-rotation-user"
+            value={props.hostUserId ?? ""}
+            onChange={(e) => props.onHostChange(e.target.value)}
+            disabled={!props.proposal}
+            aria-describedby="meeting-rotation-user-hint"
+            className={selectClasses}
+          >
+            {!props.proposal && <option value="">{props.proposalLoading ? "Finding who is next…" : "Choose a rotation first"}</option>}
+            {props.proposal && !proposedId && <option value="">No one is available</option>}
+            {props.proposal?.ranking.members.map((m) => (
+              <option key={m.userId} value={m.userId} disabled={m.status !== "proposable"}>
+                {optionLabel(m, proposedId, props.viewerTimeZone)}
+              </option>
+            ))}
+          </select>
+          <p id="meeting-rotation-user-hint" className="text-xs text-slate-600" role={props.proposalError ? "alert" : undefined}>
+            {props.proposalError ??
+              (props.proposal?.ranking.proposed
+                ? `Next up: ${props.proposal.ranking.proposed.name} — ${props.proposal.ranking.proposed.reason.toLowerCase()}.`
+                : props.proposal
+                  ? "No member of this rotation can take meetings right now."
+                  : "")}
+          </p>
+        </div>
       </div>
-      <div className="flex flex-col gap-1">
-        <label htmlFor="meeting-rotation-user" className="text-sm font-medium text-slate-700">
-          Meeting rotation user
-        </label>
-        <select
-          id="meeting-rotation-user"
-          value={props.hostUserId ?? ""}
-          onChange={(e) => props.onHostChange(e.target.value)}
-          disabled={!props.proposal}
-          aria-describedby="meeting-rotation-user-hint"
-          className={selectClasses}
-        >
-          {!props.proposal && <option value="">{props.proposalLoading ? "Finding who is next…" : "Choose a rotation first"}</option>}
-          {props.proposal && !proposedId && <option value="">No one is available</option>}
-          {props.proposal?.ranking.members.map((m) => (
-            <option key={m.userId} value={m.userId} disabled={m.status !== "proposable"}>
-              {optionLabel(m, proposedId, props.viewerTimeZone)}
-            </option>
-          ))}
-        </select>
-        <p id="meeting-rotation-user-hint" className="text-xs text-slate-600" role={props.proposalError ? "alert" : undefined}>
-          {props.proposalError ??
-            (props.proposal?.ranking.proposed
-              ? `Next up: ${props.proposal.ranking.proposed.name} — ${props.proposal.ranking.proposed.reason.toLowerCase()}.`
-              : props.proposal
-                ? "No member of this rotation can take meetings right now."
-                : "")}
-        </p>
-      </div>
+      {props.proposal && <RankingList proposal={props.proposal} hostUserId={props.hostUserId} onHostChange={props.onHostChange} viewerTimeZone={props.viewerTimeZone} />}
     </div>
   );
 }

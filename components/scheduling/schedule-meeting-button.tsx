@@ -2,9 +2,10 @@
 
 import { useEffect, useState, type ComponentType } from "react";
 import { Button } from "@/components/ui/button";
+import { focusMeetingWhenShown } from "./meeting-anchor";
 import type { SchedulingActions, SchedulingContext } from "./types";
 
-type DialogComponent = ComponentType<{ context: SchedulingContext; bookMeeting: SchedulingActions["bookMeeting"]; onClose: () => void }>;
+type DialogComponent = ComponentType<{ context: SchedulingContext; bookMeeting: SchedulingActions["bookMeeting"]; onClose: (bookedMeetingId?: string) => void }>;
 
 // The dialog (tabs, calendar, query code) is not part of the record page's first load: it is
 // fetched once the page is idle, or on hover, focus or click of the button. It is held in
@@ -35,7 +36,17 @@ export function ScheduleMeetingButton({ context, bookMeeting }: { context: Sched
       >
         Schedule meeting
       </Button>
-      {open && Dialog && <Dialog context={context} bookMeeting={bookMeeting} onClose={() => setOpen(false)} />}
+      {open && Dialog && (
+        <Dialog
+          context={context}
+          bookMeeting={bookMeeting}
+          onClose={(bookedMeetingId) => {
+            setOpen(false);
+            // Focus goes back to this button, unless a meeting was booked: then to that meeting.
+            if (bookedMeetingId) focusMeetingWhenShown(bookedMeetingId);
+          }}
+        />
+      )}
     </>
   );
 }

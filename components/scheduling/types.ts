@@ -33,7 +33,7 @@ export interface BookMeetingRequest {
  */
 export interface SchedulingActions {
   /** `idempotencyKey`: one per booking attempt, so a retried call books once (C7). */
-  bookMeeting: (request: BookMeetingRequest, idempotencyKey: string) => Promise<Result<{ isOverride: boolean }>>;
+  bookMeeting: (request: BookMeetingRequest, idempotencyKey: string) => Promise<Result<{ meetingId: string; isOverride: boolean }>>;
   deleteMeeting: (meetingId: string) => Promise<Result<{ countDecremented: boolean }>>;
   /** R17: `null` undoes the mark. */
   markOutcome: (meetingId: string, outcome: MeetingOutcome | null) => Promise<Result<{ countChange: number }>>;

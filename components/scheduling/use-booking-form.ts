@@ -22,7 +22,7 @@ function lastUsedRotation(rotations: SchedulingContext["rotations"]): string {
  * The "Schedule meeting" dialog's state (one reducer), the proposal and host calendar it reads,
  * and the booking itself. The form only renders what this returns and sends events back.
  */
-export function useBookingForm(context: SchedulingContext, bookMeeting: SchedulingActions["bookMeeting"], onBooked: () => void) {
+export function useBookingForm(context: SchedulingContext, bookMeeting: SchedulingActions["bookMeeting"], onBooked: (meetingId: string) => void) {
   const { record, viewer } = context;
   const [state, dispatch] = useReducer(bookingFormReducer, context, (start) =>
     initialBookingForm({ canUseRotations: start.canUseRotations, rotationId: lastUsedRotation(start.rotations), recordName: record.name, contactIds: record.contacts.map((c) => c.id) }),
@@ -33,10 +33,11 @@ export function useBookingForm(context: SchedulingContext, bookMeeting: Scheduli
   const toast = useToast();
   const attemptKey = useAttemptKey();
 
-  const { tab, rotationId, overrideHost, duration, slot } = state;
+  const { tab, rotationId, overrideHost, pinnedHost, duration, slot } = state;
   const proposal = useQuery({ ...proposalQuery(rotationId), enabled: tab === "rotation" && rotationId !== "" });
   const proposedId = proposal.data?.ranking.proposed?.userId ?? null;
-  const hostUserId = tab === "meeting" ? viewer.id : rotationId ? (overrideHost ?? proposedId) : null;
+  const hostUserId = tab === "meeting" ? viewer.id : rotationId ? (overrideHost ?? pinnedHost ?? proposedId) : null;
+  const isOverride = tab === "rotation" && hostUserId !== null && proposedId !== null && hostUserId !== proposedId;
   const hostWeek = useHostWeek(hostUserId, viewer.timeZone, duration);
   const { calendar } = hostWeek;
   const slotStillFree = slot !== null && (calendar.data?.slots.some((s) => s.start === slot) ?? false);
@@ -71,7 +72,7 @@ export function useBookingForm(context: SchedulingContext, bookMeeting: Scheduli
       const result = await bookMeeting(request, attemptKey.keyFor(request));
       attemptKey.answered();
       if (!result.ok) {
-        dispatch({ type: "bookingFailed", error: result.error });
+        dispatch({ type: "bookingFailed", error: result.error, hostUserId });
         // Someone else's booking or an admin's change made our view stale: fetch it again.
         await resetScheduling(queryClient);
         return;
@@ -80,7 +81,7 @@ export function useBookingForm(context: SchedulingContext, bookMeeting: Scheduli
       const hostName = calendar.data?.name ?? "the host";
       toast(result.value.isOverride ? `Meeting booked with ${hostName} (override).` : `Meeting booked with ${hostName}.`);
       router.refresh();
-      onBooked();
+      onBooked(result.value.meetingId);
     });
 
   return {
@@ -91,6 +92,7 @@ export function useBookingForm(context: SchedulingContext, bookMeeting: Scheduli
     proposal,
     proposedId,
     hostUserId,
+    isOverride,
     hostWeek,
     slotStillFree,
     hostKeptOff,

@@ -1,9 +1,12 @@
 "use client";
 
-import { formatDay, formatTime, formatTimeRange, zoneAbbreviation } from "@/lib/domain/format-time";
+import { useMemo } from "react";
+import { formatDay, formatTime, zoneAbbreviation } from "@/lib/domain/format-time";
 import type { Interval } from "@/lib/domain/slots";
 import { localDaysIn } from "@/lib/domain/week";
+import { layoutWeekGrid } from "@/lib/domain/week-grid";
 import type { HostCalendarDto } from "@/lib/query/scheduling";
+import { WeekGridView } from "./week-grid-view";
 
 const WEEKDAY_NAMES = ["Sun", "Mon", "Tue", "Wed", "Thu", "Fri", "Sat"];
 
@@ -13,6 +16,7 @@ interface WeekCalendarProps {
   error: string | null;
   week: Interval;
   viewerTimeZone: string;
+  durationMinutes: number;
   selectedStart: string | null;
   onSelect: (start: string) => void;
   onPreviousWeek: () => void;
@@ -26,17 +30,24 @@ function describeWorkingHours(hours: HostCalendarDto["workingHours"]): string {
 }
 
 /**
- * The host's week, day by day in the viewer's zone: busy time and the free slots for the
- * chosen duration as buttons. The host's zone is shown beside each time (§3).
+ * The host's week in the viewer's zone (§3): the week's navigation, whose hours and zone these
+ * are, and the grid of working hours, busy time and free slots.
  */
 export function WeekCalendar(props: WeekCalendarProps) {
   const { calendar, week, viewerTimeZone } = props;
-  const days = localDaysIn(week, viewerTimeZone);
   const label = `${formatDay(week.start, viewerTimeZone)} – ${formatDay(new Date(week.end.getTime() - 1), viewerTimeZone)}`;
-  const within = (iso: string, day: Interval) => {
-    const t = Date.parse(iso);
-    return t >= day.start.getTime() && t < day.end.getTime();
-  };
+  const grid = useMemo(
+    () =>
+      calendar &&
+      layoutWeekGrid({
+        days: localDaysIn(week, viewerTimeZone),
+        hostTimeZone: calendar.timeZone,
+        workingHours: calendar.workingHours,
+        busy: calendar.busy.map((b) => ({ start: new Date(b.start), end: new Date(b.end), kind: b.kind })),
+        slots: calendar.slots.map((s) => new Date(s.start)),
+      }),
+    [calendar, week, viewerTimeZone],
+  );
 
   return (
     <section aria-label="Host calendar" className="rounded-md border border-slate-200">
@@ -66,48 +77,20 @@ export function WeekCalendar(props: WeekCalendarProps) {
         <p role="alert" className="p-3 text-sm text-red-700">
           {props.error}
         </p>
-      ) : props.isLoading || !calendar ? (
+      ) : props.isLoading || !calendar || !grid ? (
         <p className="p-3 text-sm text-slate-600" role="status">
           Loading calendar…
         </p>
       ) : (
-        <div className="grid grid-cols-1 gap-px bg-slate-100 sm:grid-cols-7">
-          {days.map((day) => {
-            const slots = calendar.slots.filter((s) => within(s.start, day));
-            const busy = calendar.busy.filter((b) => Date.parse(b.start) < day.end.getTime() && Date.parse(b.end) > day.start.getTime());
-            const dayName = formatDay(day.start, viewerTimeZone);
-            return (
-              <div key={day.start.toISOString()} role="group" aria-label={dayName} className="min-h-24 bg-white p-2">
-                <p className="mb-1 text-xs font-semibold text-slate-700">{dayName}</p>
-                {busy.map((b) => (
-                  <p key={`${b.start}-${b.kind}`} className="mb-1 rounded bg-slate-200 px-1.5 py-0.5 text-[11px] text-slate-700">
-                    Busy {formatTimeRange(new Date(b.start), new Date(b.end), viewerTimeZone)}
-                  </p>
-                ))}
-                <div className="flex flex-col gap-1">
-                  {slots.map((s) => {
-                    const start = new Date(s.start);
-                    const selected = props.selectedStart === s.start;
-                    const hostTime = calendar.timeZone === viewerTimeZone ? "" : `, ${formatTime(start, calendar.timeZone)} host time`;
-                    return (
-                      <button
-                        key={s.start}
-                        type="button"
-                        aria-pressed={selected}
-                        aria-label={`${dayName} ${formatTime(start, viewerTimeZone)}${hostTime}`}
-                        onClick={() => props.onSelect(s.start)}
-                        className={`rounded border px-1.5 py-1 text-xs ${selected ? "border-brand-700 bg-brand-700 text-white" : "border-brand-100 bg-brand-50 text-brand-700 hover:border-brand-500"}`}
-                      >
-                        {formatTime(start, viewerTimeZone)}
-                      </button>
-                    );
-                  })}
-                  {slots.length === 0 && <p className="text-[11px] text-slate-500">No free slots</p>}
-                </div>
-              </div>
-            );
-          })}
-        </div>
+        <WeekGridView
+          grid={grid}
+          hostName={calendar.name}
+          hostTimeZone={calendar.timeZone}
+          viewerTimeZone={viewerTimeZone}
+          durationMinutes={props.durationMinutes}
+          selectedStart={props.selectedStart}
+          onSelect={props.onSelect}
+        />
       )}
     </section>
   );

@@ -1,8 +1,8 @@
 "use client";
 
 import * as AlertDialog from "@radix-ui/react-alert-dialog";
-import { useRef } from "react";
 import { buttonClasses } from "./button";
+import { useReturnFocus } from "./return-focus";
 
 interface ConfirmDialogProps {
   open: boolean;
@@ -16,25 +16,18 @@ interface ConfirmDialogProps {
 }
 
 /**
- * Confirmation for destructive or disruptive actions; Cancel has focus first. The dialog is
- * opened by state, not by a Radix trigger, so Radix cannot know where focus came from: the
- * element focused when it opens gets focus back when it closes, if it is still on the page.
+ * Confirmation for destructive or disruptive actions; Cancel has focus first, and focus goes
+ * back to what opened it (useReturnFocus).
  */
 export function ConfirmDialog({ open, onOpenChange, title, description, confirmLabel, onConfirm, pending, tone = "danger" }: ConfirmDialogProps) {
-  const opener = useRef<HTMLElement | null>(null);
+  const returnFocus = useReturnFocus();
   return (
     <AlertDialog.Root open={open} onOpenChange={onOpenChange}>
       <AlertDialog.Portal>
         <AlertDialog.Overlay className="fixed inset-0 z-40 bg-slate-900/40" />
         <AlertDialog.Content
-          onOpenAutoFocus={() => {
-            opener.current = document.activeElement instanceof HTMLElement ? document.activeElement : null;
-          }}
-          onCloseAutoFocus={(event) => {
-            if (!opener.current?.isConnected) return;
-            event.preventDefault();
-            opener.current.focus();
-          }}
+          onOpenAutoFocus={returnFocus.onOpenAutoFocus}
+          onCloseAutoFocus={returnFocus.onCloseAutoFocus}
           className="fixed top-1/2 left-1/2 z-50 w-[min(28rem,92vw)] -translate-x-1/2 -translate-y-1/2 rounded-lg bg-white p-6 shadow-xl"
         >
           <AlertDialog.Title className="text-lg font-semibold">{title}</AlertDialog.Title>

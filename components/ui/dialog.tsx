@@ -2,6 +2,7 @@
 
 import * as RadixDialog from "@radix-ui/react-dialog";
 import type { ReactNode } from "react";
+import { useReturnFocus } from "./return-focus";
 
 interface DialogProps {
   open: boolean;
@@ -14,12 +15,16 @@ interface DialogProps {
   widthClass?: string;
 }
 
-/** A modal dialog or side panel: focus trapped, Escape closes, title announced. */
+/**
+ * A modal dialog or side panel: focus trapped, Escape closes, title announced, focus back to
+ * what opened it. On a phone a centred dialog fills the screen.
+ */
 export function Dialog({ open, onOpenChange, title, description, children, variant = "center", widthClass }: DialogProps) {
+  const returnFocus = useReturnFocus();
   const placement =
     variant === "side"
       ? `fixed inset-y-0 right-0 h-full ${widthClass ?? "w-full max-w-lg"} overflow-y-auto border-l border-slate-200`
-      : `fixed top-1/2 left-1/2 max-h-[92vh] -translate-x-1/2 -translate-y-1/2 ${widthClass ?? "w-[min(44rem,95vw)]"} overflow-y-auto rounded-lg`;
+      : `fixed top-1/2 left-1/2 max-h-[92vh] -translate-x-1/2 -translate-y-1/2 ${widthClass ?? "w-[min(44rem,95vw)]"} overflow-y-auto rounded-lg max-sm:inset-0 max-sm:h-dvh max-sm:max-h-none max-sm:w-full max-sm:translate-x-0 max-sm:translate-y-0 max-sm:rounded-none max-sm:p-4`;
   return (
     <RadixDialog.Root open={open} onOpenChange={onOpenChange}>
       <RadixDialog.Portal>
@@ -27,6 +32,8 @@ export function Dialog({ open, onOpenChange, title, description, children, varia
         <RadixDialog.Content
           className={`z-50 bg-white p-6 shadow-xl ${placement}`}
           {...(description ? {} : { "aria-describedby": undefined })}
+          onOpenAutoFocus={returnFocus.onOpenAutoFocus}
+          onCloseAutoFocus={returnFocus.onCloseAutoFocus}
           // The dialog is the top layer: a React Aria list opened inside (the member picker's)
           // must not hide the rest of the dialog from assistive tech while it is open.
           data-react-aria-top-layer

@@ -6,12 +6,41 @@ export class ScheduleDialog {
   readonly rotationSelect: Locator;
   readonly hostSelect: Locator;
   readonly calendar: Locator;
+  readonly bookButton: Locator;
 
   constructor(private readonly page: Page) {
     this.dialog = page.getByRole("dialog", { name: "Schedule meeting" });
     this.rotationSelect = this.dialog.getByRole("combobox", { name: "Meeting rotation", exact: true });
     this.hostSelect = this.dialog.getByRole("combobox", { name: "Meeting rotation user" });
     this.calendar = this.dialog.getByRole("region", { name: "Host calendar" });
+    this.bookButton = this.dialog.getByRole("button", { name: "Book meeting" });
+  }
+
+  /** The rotation's ranking as the dialog lists it (R20), one item per member in order. */
+  ranking(rotation: string): Locator {
+    return this.dialog.getByRole("list", { name: `Ranking in ${rotation}` }).getByRole("listitem");
+  }
+
+  /** The footer that stays in view: what will be booked, and the Book button. */
+  summary(): Locator {
+    return this.bookButton.locator("xpath=..");
+  }
+
+  /** The start (ISO) of the slot picked now. */
+  async pickedSlotStart(): Promise<string> {
+    return (await this.calendar.getByRole("button", { pressed: true }).getAttribute("data-slot")) ?? "";
+  }
+
+  /** Picks the slot starting at `start` (ISO), moving a week on while it is not shown (at most 4 weeks). */
+  async pickSlotAt(start: string) {
+    await expect(this.calendar.getByText(/works/)).toBeVisible();
+    const slot = this.calendar.locator(`[data-slot="${start}"]`);
+    for (let week = 0; week < 4 && (await slot.count()) === 0; week++) {
+      await this.calendar.getByRole("button", { name: "Next week →" }).click();
+      await expect(this.calendar.getByText("Loading calendar…")).toBeHidden();
+    }
+    await slot.click();
+    await expect(slot).toHaveAttribute("aria-pressed", "true");
   }
 
   async open() {
