@@ -1,16 +1,13 @@
 "use client";
 
-import { QueryClientProvider } from "@tanstack/react-query";
-import { useState, type ReactNode } from "react";
+import type { ReactNode } from "react";
 import { ToastProvider } from "@/components/ui/toast";
-import { makeQueryClient } from "@/lib/query/client";
 
+/*
+ * No QueryClientProvider here: only the "Schedule meeting" dialog reads through TanStack Query,
+ * and it brings its own client (components/scheduling/schedule-meeting-dialog.tsx), so the
+ * query library loads with the dialog rather than in every page's first load.
+ */
 export function Providers({ children }: { children: ReactNode }) {
-  // One client per browser tab, made lazily so a server render never shares one between users.
-  const [client] = useState(makeQueryClient);
-  return (
-    <QueryClientProvider client={client}>
-      <ToastProvider>{children}</ToastProvider>
-    </QueryClientProvider>
-  );
+  return <ToastProvider>{children}</ToastProvider>;
 }

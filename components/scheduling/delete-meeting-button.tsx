@@ -1,12 +1,10 @@
 "use client";
 
-import { useQueryClient } from "@tanstack/react-query";
 import { useRouter } from "next/navigation";
 import { useState, useTransition } from "react";
 import { Button } from "@/components/ui/button";
-import { ConfirmDialog } from "@/components/ui/confirm-dialog";
+import { LazyConfirmDialog as ConfirmDialog } from "@/components/ui/lazy-dialogs";
 import { useToast } from "@/components/ui/toast";
-import { resetScheduling } from "@/lib/query/scheduling";
 import type { SchedulingActions } from "./types";
 
 interface DeleteMeetingButtonProps {
@@ -20,7 +18,6 @@ export function DeleteMeetingButton({ meetingId, title, deleteMeeting }: DeleteM
   const [pending, startTransition] = useTransition();
   const toast = useToast();
   const router = useRouter();
-  const queryClient = useQueryClient();
 
   const confirm = () =>
     startTransition(async () => {
@@ -32,7 +29,6 @@ export function DeleteMeetingButton({ meetingId, title, deleteMeeting }: DeleteM
       setOpen(false);
       toast(result.value.countDecremented ? "Meeting deleted. The host's rotation count went down by one." : "Meeting deleted.");
       // Counts and calendars changed: proposals and free slots must be fetched again.
-      await resetScheduling(queryClient);
       router.refresh();
     });
 

@@ -1,13 +1,11 @@
 "use client";
 
-import { useQueryClient } from "@tanstack/react-query";
 import { useRouter } from "next/navigation";
 import { useState, useTransition } from "react";
 import { Button } from "@/components/ui/button";
-import { Dialog } from "@/components/ui/dialog";
+import { LazyDialog as Dialog } from "@/components/ui/lazy-dialogs";
 import { useToast } from "@/components/ui/toast";
 import { OUTCOME_LABELS, type MeetingOutcome } from "@/lib/domain/rotation-settings";
-import { resetScheduling } from "@/lib/query/scheduling";
 import type { SchedulingActions } from "./types";
 
 interface MarkOutcomeButtonProps {
@@ -23,7 +21,6 @@ export function MarkOutcomeButton({ meetingId, title, outcome, markOutcome }: Ma
   const [pending, startTransition] = useTransition();
   const toast = useToast();
   const router = useRouter();
-  const queryClient = useQueryClient();
 
   const mark = (next: MeetingOutcome | null) =>
     startTransition(async () => {
@@ -32,7 +29,6 @@ export function MarkOutcomeButton({ meetingId, title, outcome, markOutcome }: Ma
       setOpen(false);
       const count = result.value.countChange < 0 ? " The host was credited back one meeting." : result.value.countChange > 0 ? " The host's credit-back was undone." : "";
       toast(`${next ? `Marked ${OUTCOME_LABELS[next].toLowerCase()}.` : "Outcome cleared."}${count}`);
-      await resetScheduling(queryClient);
       router.refresh();
     });
 

@@ -1,17 +1,15 @@
 "use client";
 
-import { useQueryClient } from "@tanstack/react-query";
 import { useRouter } from "next/navigation";
 import { useState, useTransition, type FormEvent } from "react";
 import { FormAlert } from "@/components/settings/form-alert";
 import { PendingButton } from "@/components/settings/pending-button";
 import { Button } from "@/components/ui/button";
-import { Dialog } from "@/components/ui/dialog";
+import { LazyDialog as Dialog } from "@/components/ui/lazy-dialogs";
 import { SelectField } from "@/components/ui/select-field";
 import { TextField } from "@/components/ui/text-field";
 import { useToast } from "@/components/ui/toast";
 import type { Result } from "@/lib/domain/result";
-import { resetScheduling } from "@/lib/query/scheduling";
 import type { ReassignChoice, SchedulingActions } from "./types";
 
 interface ReassignMeetingButtonProps {
@@ -30,7 +28,6 @@ export function ReassignMeetingButton({ meetingId, title, actions }: ReassignMee
   const [pending, startTransition] = useTransition();
   const toast = useToast();
   const router = useRouter();
-  const queryClient = useQueryClient();
 
   const show = async () => {
     setOpen(true);
@@ -47,7 +44,6 @@ export function ReassignMeetingButton({ meetingId, title, actions }: ReassignMee
       if (!result.ok) return setError({ message: result.error.message, fields: result.error.fields ?? {} });
       setOpen(false);
       toast(`Meeting reassigned to ${result.value.toName}. Counts moved with it.`);
-      await resetScheduling(queryClient);
       router.refresh();
     });
   };

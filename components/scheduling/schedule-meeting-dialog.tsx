@@ -1,14 +1,23 @@
 "use client";
 
+import { QueryClientProvider } from "@tanstack/react-query";
+import { useState } from "react";
 import { Dialog } from "@/components/ui/dialog";
+import { makeQueryClient } from "@/lib/query/client";
 import { ScheduleMeetingForm } from "./schedule-meeting-form";
 import type { SchedulingActions, SchedulingContext } from "./types";
 
-/** Mounted only while open, so every opening starts from a fresh proposal. */
+/**
+ * Mounted only while open, with a query client of its own: every opening starts from a fresh
+ * proposal and calendar, whatever was booked, deleted or reassigned since the last one.
+ */
 export function ScheduleMeetingDialog({ context, bookMeeting, onClose }: { context: SchedulingContext; bookMeeting: SchedulingActions["bookMeeting"]; onClose: (bookedMeetingId?: string) => void }) {
+  const [queryClient] = useState(makeQueryClient);
   return (
-    <Dialog open onOpenChange={(open) => !open && onClose()} title="Schedule meeting" widthClass="w-[min(72rem,96vw)]">
-      <ScheduleMeetingForm context={context} bookMeeting={bookMeeting} onBooked={onClose} />
-    </Dialog>
+    <QueryClientProvider client={queryClient}>
+      <Dialog open onOpenChange={(open) => !open && onClose()} title="Schedule meeting" widthClass="w-[min(72rem,96vw)]">
+        <ScheduleMeetingForm context={context} bookMeeting={bookMeeting} onBooked={onClose} />
+      </Dialog>
+    </QueryClientProvider>
   );
 }
