@@ -26,8 +26,8 @@ export function BookingSummary(props: BookingSummaryProps) {
   const start = slot ? new Date(slot) : null;
   const end = start ? new Date(start.getTime() + props.durationMinutes * 60_000) : null;
   return (
-    // The negative margins undo the dialog's padding, so the footer spans the dialog's edges.
-    <div className="sticky bottom-0 z-30 -mx-6 -mb-6 flex flex-wrap items-center justify-between gap-3 border-t border-slate-200 bg-white px-6 py-3 max-sm:-mx-4 max-sm:-mb-4 max-sm:px-4">
+    // The negative margins and offset undo the dialog's padding (sticky offsets count from inside it), so the footer sits on the dialog's edges.
+    <div className="sticky -bottom-6 z-30 -mx-6 -mb-6 flex flex-wrap items-center justify-between gap-3 border-t border-slate-200 bg-white px-6 py-3 max-sm:-bottom-4 max-sm:-mx-4 max-sm:-mb-4 max-sm:px-4">
       {props.alert && (
         <p role="alert" className="w-full rounded-md border border-red-200 bg-red-50 px-3 py-2 text-sm text-red-800">
           {props.alert}
