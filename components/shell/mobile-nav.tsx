@@ -31,11 +31,11 @@ export function MobileNav() {
         aria-expanded={open}
         aria-controls="mobile-nav"
         onClick={() => setOpen((value) => !value)}
-        className="rounded-md px-3 py-2 text-sm font-medium text-slate-100 hover:bg-slate-700"
+        className="rounded-md px-3 py-2 text-sm font-medium text-on-chrome-muted hover:bg-chrome-hover"
       >
         Menu
       </button>
-      <div id="mobile-nav" hidden={!open} className="absolute inset-x-0 top-full z-40 border-t border-slate-700 bg-slate-900 px-4 py-2 shadow-lg">
+      <div id="mobile-nav" hidden={!open} className="absolute inset-x-0 top-full z-40 border-t border-chrome-hover bg-chrome px-4 py-2 shadow-lg">
         <NavLinks stacked onNavigate={() => setOpen(false)} />
       </div>
     </div>

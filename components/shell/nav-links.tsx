@@ -25,7 +25,7 @@ export function NavLinks({ stacked = false, onNavigate }: { stacked?: boolean; o
               href={href}
               aria-current={current ? "page" : undefined}
               onClick={onNavigate}
-              className={`${stacked ? "block" : ""} rounded-md px-3 py-2 text-sm font-medium ${current ? "bg-slate-800 text-white" : "text-slate-200 hover:bg-slate-700 hover:text-white"}`}
+              className={`${stacked ? "block" : ""} rounded-md px-3 py-2 text-sm font-medium ${current ? "bg-chrome-current text-on-chrome" : "text-on-chrome-muted hover:bg-chrome-hover hover:text-on-chrome"}`}
             >
               {label}
             </Link>

@@ -46,7 +46,7 @@ export function UserMenu({ name, email, role, signOut }: { name: string; email: 
         aria-expanded={open}
         aria-controls="account-menu"
         onClick={() => setOpen((value) => !value)}
-        className="flex items-center gap-2 rounded-full py-1 pr-3 pl-1 text-sm text-slate-100 hover:bg-slate-700"
+        className="flex items-center gap-2 rounded-full py-1 pr-3 pl-1 text-sm text-on-chrome-muted hover:bg-chrome-hover"
       >
         <span aria-hidden className="flex size-8 items-center justify-center rounded-full bg-brand-700 font-semibold text-white">
           {initials}

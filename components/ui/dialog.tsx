@@ -28,7 +28,7 @@ export function Dialog({ open, onOpenChange, title, description, children, varia
   return (
     <RadixDialog.Root open={open} onOpenChange={onOpenChange}>
       <RadixDialog.Portal>
-        <RadixDialog.Overlay className="fixed inset-0 z-40 bg-slate-900/40" />
+        <RadixDialog.Overlay className="fixed inset-0 z-40 bg-scrim" />
         <RadixDialog.Content
           className={`z-50 bg-white p-6 shadow-xl ${placement}`}
           {...(description ? {} : { "aria-describedby": undefined })}
