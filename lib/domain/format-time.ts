@@ -1,6 +1,8 @@
 /**
- * Formatting instants for people: always in an explicit IANA zone (the viewer's or the
- * host's), never the server's or browser's default, so a page reads the same everywhere.
+ * The app's one set of date and time formats, for pages, reasons and the API alike:
+ * "Thu, Dec 3, 2026, 2:30 PM" for an instant, "Dec 3, 2026" for a day, "2:30 PM" for a time.
+ * Always in an explicit IANA zone (the viewer's, or the host's beside it), never the server's
+ * or browser's default, so server and browser render the same text.
  */
 const cache = new Map<string, Intl.DateTimeFormat>();
 
@@ -17,6 +19,11 @@ function formatter(timeZone: string, options: Intl.DateTimeFormatOptions): Intl.
 /** "Mon, Mar 2, 2026, 9:30 AM" */
 export function formatDateTime(instant: Date, timeZone: string): string {
   return formatter(timeZone, { weekday: "short", month: "short", day: "numeric", year: "numeric", hour: "numeric", minute: "2-digit" }).format(instant);
+}
+
+/** "Mar 2, 2026": the day an instant falls on in the zone, e.g. when something was created. */
+export function formatDate(instant: Date, timeZone: string): string {
+  return formatter(timeZone, { month: "short", day: "numeric", year: "numeric" }).format(instant);
 }
 
 /** "9:30 AM" */
