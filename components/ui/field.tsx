@@ -31,15 +31,10 @@ export function FormAnswer({ value, children }: { value: unknown; children: Reac
 }
 
 /**
- * A label, a control, a hint and the errors, tied together so assistive technology announces
- * them with the control (aria-describedby, aria-invalid). TextField and SelectField use it and
- * call `edited` on every change: an error goes as soon as the person edits its field.
+ * A field's errors as they should show now, `edited` to call on every change by the person,
+ * and `wrapper` for the element around the field (to find its form without a FormAnswer).
  */
-export function Field({ label, errors, hint, id, className = "", control }: FieldProps & { control: (props: ControlProps, edited: () => void) => ReactNode }) {
-  const generated = useId();
-  const controlId = id ?? generated;
-  const errorId = `${controlId}-error`;
-  const hintId = `${controlId}-hint`;
+export function useFieldErrors(errors: readonly string[] | undefined) {
   const formAnswer = useContext(FormAnswerContext);
   const [submissions, setSubmissions] = useState(0);
   // Without a form's answer, a submit or different errors count as a new answer.
@@ -56,14 +51,27 @@ export function Field({ label, errors, hint, id, className = "", control }: Fiel
     return () => form.removeEventListener("submit", submitted);
   }, [formAnswer]);
 
-  const shown = visibleErrors(errors, answer, editedAfter);
+  return { shown: visibleErrors(errors, answer, editedAfter), edited: () => setEditedAfter(answer), wrapper };
+}
+
+/**
+ * A label, a control, a hint and the errors, tied together so assistive technology announces
+ * them with the control (aria-describedby, aria-invalid). TextField and SelectField use it and
+ * call `edited` on every change: an error goes as soon as the person edits its field.
+ */
+export function Field({ label, errors, hint, id, className = "", control }: FieldProps & { control: (props: ControlProps, edited: () => void) => ReactNode }) {
+  const generated = useId();
+  const controlId = id ?? generated;
+  const errorId = `${controlId}-error`;
+  const hintId = `${controlId}-hint`;
+  const { shown, edited, wrapper } = useFieldErrors(errors);
   const describedBy = [shown ? errorId : null, hint ? hintId : null].filter(Boolean).join(" ") || undefined;
   return (
     <div ref={wrapper} className={`flex flex-col gap-1 ${className}`}>
       <label htmlFor={controlId} className="text-sm font-medium text-slate-700">
         {label}
       </label>
-      {control({ id: controlId, "aria-invalid": shown ? true : undefined, "aria-describedby": describedBy }, () => setEditedAfter(answer))}
+      {control({ id: controlId, "aria-invalid": shown ? true : undefined, "aria-describedby": describedBy }, edited)}
       {hint && (
         <p id={hintId} className="text-xs text-slate-500">
           {hint}
