@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { formatDate, formatDateTime, formatDay, formatTime, formatTimeRange, zoneAbbreviation } from "./format-time";
+import { formatCalendarDate, formatDate, formatDateTime, formatDay, formatTime, formatTimeRange, zoneAbbreviation } from "./format-time";
 
 describe("formatting instants in a named zone", () => {
   const instant = new Date("2026-03-02T14:30:00Z");
@@ -25,6 +25,13 @@ describe("formatting instants in a named zone", () => {
     expect(formatDateTime(lateInNewYork, "America/New_York")).toBe("Thu, Dec 3, 2026, 10:30 PM");
     expect(formatDate(lateInNewYork, "America/New_York")).toBe("Dec 3, 2026");
     expect(formatDateTime(lateInNewYork, "UTC")).toBe("Fri, Dec 4, 2026, 3:30 AM");
+  });
+
+  it("shows a stored calendar date as the same day for every viewer, and leaves anything else alone", () => {
+    expect(formatCalendarDate("2026-12-03")).toBe("Dec 3, 2026");
+    expect(formatCalendarDate("2026-01-01")).toBe("Jan 1, 2026");
+    expect(formatCalendarDate("2026-02-30")).toBe("2026-02-30");
+    expect(formatCalendarDate("")).toBe("");
   });
 
   it("shares one shape between the day, the time and the whole instant", () => {

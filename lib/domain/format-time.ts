@@ -26,6 +26,18 @@ export function formatDate(instant: Date, timeZone: string): string {
   return formatter(timeZone, { month: "short", day: "numeric", year: "numeric" }).format(instant);
 }
 
+/**
+ * "Mar 2, 2026" for a calendar date stored without a time ("2026-03-02", e.g. a deal's close
+ * date): it names the same day for every viewer, so it is read and shown in UTC. Anything
+ * that is not such a date is returned as it is.
+ */
+export function formatCalendarDate(isoDate: string): string {
+  if (!/^\d{4}-\d{2}-\d{2}$/.test(isoDate)) return isoDate;
+  const day = new Date(`${isoDate}T00:00:00Z`);
+  // Date rolls an impossible day over ("02-30" becomes March 2): such a value is shown as stored.
+  return Number.isNaN(day.getTime()) || day.toISOString().slice(0, 10) !== isoDate ? isoDate : formatDate(day, "UTC");
+}
+
 /** "9:30 AM" */
 export function formatTime(instant: Date, timeZone: string): string {
   return formatter(timeZone, { hour: "numeric", minute: "2-digit" }).format(instant);
