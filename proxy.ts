@@ -87,6 +87,7 @@ export async function proxy(request: NextRequest): Promise<NextResponse> {
 }
 
 export const config = {
-  // Everything but build assets, which carry the static headers from next.config.ts.
-  matcher: ["/((?!_next/static|_next/image|favicon.ico).*)"],
+  // Everything but build assets and the app icons (needed on the sign-in page too), which
+  // carry the static headers from next.config.ts.
+  matcher: ["/((?!_next/static|_next/image|favicon.ico|icon.svg).*)"],
 };

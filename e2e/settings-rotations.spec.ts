@@ -48,9 +48,15 @@ test.describe("settings: meeting rotations", () => {
     await expect(panel.name).toHaveAccessibleDescription("Enter a rotation name.");
     await expect(panel.members).toHaveAccessibleDescription(/Choose at least one user or team\./);
 
+    // Editing the field takes its error away at once, before submitting again.
     await panel.name.fill("emea INBOUND demos");
+    await expect(panel.name).not.toHaveAttribute("aria-invalid", "true");
+    await expect(panel.dialog.getByText("Enter a rotation name.")).toBeHidden();
+    await expect(panel.members).toHaveAccessibleDescription(/Choose at least one user or team\./);
     await panel.pick("Lukas Schmidt");
+    await expect(panel.dialog.getByText("Choose at least one user or team.")).toBeHidden();
     await panel.submit("Create");
+    await expect(panel.name).toHaveAttribute("aria-invalid", "true");
     await expect(panel.name).toHaveAccessibleDescription("A rotation with that name already exists.");
     await expect(panel.dialog).toBeVisible();
   });

@@ -1,6 +1,7 @@
 "use client";
 
 import { useActionState } from "react";
+import { FormAnswer } from "@/components/ui/field";
 import { SubmitButton } from "@/components/ui/submit-button";
 import { TextField } from "@/components/ui/text-field";
 import { signIn, type SignInState } from "./actions";
@@ -14,8 +15,10 @@ export function SignInForm({ next }: { next?: string }) {
           {state.message}
         </p>
       )}
-      <TextField label="Email" name="email" type="email" autoComplete="username" defaultValue={state.email} errors={state.fields?.email} required autoFocus />
+      <FormAnswer value={state}>
+        <TextField label="Email" name="email" type="email" autoComplete="username" defaultValue={state.email} errors={state.fields?.email} required autoFocus />
       <TextField label="Password" name="password" type="password" autoComplete="current-password" errors={state.fields?.password} required />
+      </FormAnswer>
       {next && <input type="hidden" name="next" value={next} />}
       <SubmitButton pendingLabel="Signing in…" className="w-full">
         Sign in

@@ -1,5 +1,5 @@
 import type { CalendarConnectionState } from "@/lib/server/queries/calendar-connection";
-import { formatDateTime } from "./format";
+import { formatDateTime } from "@/lib/domain/format-time";
 
 export const PROVIDER_LABELS = { caldav: "CalDAV", ical: "iCal address", builtin: "Built-in (demo)", none: "Not connected" } as const;
 

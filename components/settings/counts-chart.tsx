@@ -1,5 +1,5 @@
 import type { MemberStatus } from "@/lib/domain/ranking";
-import { formatDateTime } from "./format";
+import { formatDateTime } from "@/lib/domain/format-time";
 import { targetShares } from "./target-shares";
 
 interface ChartMember {

@@ -3,6 +3,7 @@
 import { useEffect, useEffectEvent, useRef, useState, type ReactNode } from "react";
 import { Button } from "@/components/ui/button";
 import { Dialog } from "@/components/ui/dialog";
+import { FormAnswer } from "@/components/ui/field";
 import { useToast } from "@/components/ui/toast";
 import { hasFormLevelMessage, type FormState } from "@/lib/forms/action-state";
 import { FormAlert } from "./form-alert";
@@ -84,7 +85,7 @@ function DialogForm({ action, submitLabel, pendingLabel, onSuccess, children }: 
   return (
     <form onSubmit={onSubmit} noValidate className="flex flex-col gap-5">
       {hasFormLevelMessage(state) && <FormAlert message={state.message} />}
-      {children(state)}
+      <FormAnswer value={state}>{children(state)}</FormAnswer>
       <div className="flex justify-end gap-2 border-t border-slate-200 pt-4">
         <PendingButton pending={pending} pendingLabel={pendingLabel}>
           {submitLabel}

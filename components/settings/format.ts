@@ -1,30 +1,4 @@
-/**
- * Dates as admins read them: in the viewer's own time zone, with the zone named, so a
- * "last scheduled" time never silently means the server's zone.
- */
-const formatters = new Map<string, Intl.DateTimeFormat>();
-
-function formatterFor(timeZone: string): Intl.DateTimeFormat {
-  let formatter = formatters.get(timeZone);
-  if (!formatter) {
-    formatter = new Intl.DateTimeFormat("en-US", {
-      timeZone,
-      year: "numeric",
-      month: "short",
-      day: "numeric",
-      hour: "numeric",
-      minute: "2-digit",
-      timeZoneName: "short",
-    });
-    formatters.set(timeZone, formatter);
-  }
-  return formatter;
-}
-
-/** "Mar 4, 2030, 10:00 AM GMT+1" in the given IANA zone. */
-export function formatDateTime(date: Date, timeZone: string): string {
-  return formatterFor(timeZone).format(date);
-}
+/** Wording helpers for the settings pages; dates and times come from lib/domain/format-time. */
 
 const WEEKDAY_NAMES = ["Sun", "Mon", "Tue", "Wed", "Thu", "Fri", "Sat"] as const;
 

@@ -2,6 +2,7 @@
 
 import { useId, useMemo, useState } from "react";
 import { ComboBox, Header, Input, Label, ListBox, ListBoxItem, ListBoxSection, Popover, Text, type Key } from "react-aria-components";
+import { useFieldErrors } from "@/components/ui/field";
 import type { MemberOption, TeamOption } from "@/lib/server/queries/users";
 import { pickerOptions, toggleOption, type PickerOption, type Selection } from "./member-picker-options";
 import { MemberChips } from "./member-chips";
@@ -25,6 +26,8 @@ const sectionHeader = "px-3 pt-2 pb-1 text-xs font-semibold tracking-wide text-s
  */
 export function MemberPicker({ label, users, teams, selection, onSelectionChange, errors, hint }: MemberPickerProps) {
   const ids = { hint: useId(), error: useId() };
+  // Picking or removing someone answers "choose at least one": the error goes at once.
+  const { shown: shownErrors, edited, wrapper } = useFieldErrors(errors);
   const [query, setQuery] = useState("");
   // The list renders inside the picker, not at the end of <body>: the side panel is a modal
   // dialog, and a list outside it would be unclickable and count as a click outside.
@@ -49,13 +52,15 @@ export function MemberPicker({ label, users, teams, selection, onSelectionChange
   const onChange = (keys: Key[]) => {
     const chosen = new Set(keys);
     const toggled = options.find((option) => option.selected !== chosen.has(option.key));
-    if (toggled) onSelectionChange(toggleOption(selection, toggled));
+    if (!toggled) return;
+    edited();
+    onSelectionChange(toggleOption(selection, toggled));
   };
 
-  const describedBy = [hint ? ids.hint : null, errors?.length ? ids.error : null].filter(Boolean).join(" ") || undefined;
+  const describedBy = [hint ? ids.hint : null, shownErrors ? ids.error : null].filter(Boolean).join(" ") || undefined;
 
   return (
-    <div className="flex flex-col gap-1">
+    <div ref={wrapper} className="flex flex-col gap-1">
       <ComboBox
         selectionMode="multiple"
         items={options}
@@ -70,7 +75,7 @@ export function MemberPicker({ label, users, teams, selection, onSelectionChange
           if (!isOpen) setQuery("");
         }}
         allowsEmptyCollection
-        isInvalid={Boolean(errors?.length)}
+        isInvalid={Boolean(shownErrors)}
         aria-describedby={describedBy}
         className="flex flex-col gap-1"
       >
@@ -80,7 +85,16 @@ export function MemberPicker({ label, users, teams, selection, onSelectionChange
             {hint}
           </p>
         )}
-        <MemberChips label={label} users={users} teams={teams} selection={selection} onSelectionChange={onSelectionChange} />
+        <MemberChips
+          label={label}
+          users={users}
+          teams={teams}
+          selection={selection}
+          onSelectionChange={(next) => {
+            edited();
+            onSelectionChange(next);
+          }}
+        />
         <div
           ref={setListContainer}
           className="relative"
@@ -121,9 +135,9 @@ export function MemberPicker({ label, users, teams, selection, onSelectionChange
       <p aria-live="polite" className="text-xs text-slate-600">
         {describeChoice(selection.userIds.length, selection.teamIds.length)}
       </p>
-      {errors?.length ? (
+      {shownErrors ? (
         <p id={ids.error} className="text-sm text-red-700">
-          {errors.join(" ")}
+          {shownErrors.join(" ")}
         </p>
       ) : null}
       {selection.userIds.map((id) => (

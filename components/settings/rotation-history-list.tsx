@@ -1,5 +1,5 @@
 import type { RotationHistory } from "@/lib/server/queries/rotation-history";
-import { formatDateTime } from "./format";
+import { formatDateTime } from "@/lib/domain/format-time";
 import { describeHistoryEntry } from "./history-text";
 
 /** The rotation's history (R12), newest first, in the viewer's time zone. */

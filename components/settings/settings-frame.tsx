@@ -1,12 +1,18 @@
 import type { ReactNode } from "react";
+import { canManageRotations } from "@/lib/domain/permissions";
+import { requirePageActor } from "@/lib/server/session";
 import { SettingsNav } from "./settings-nav";
 
-/** The settings pages' two columns: section navigation, then the page itself. */
-export function SettingsFrame({ children }: { children: ReactNode }) {
+/**
+ * The settings pages' two columns: section navigation, then the page itself. It reads the
+ * actor (cached for the request) to offer only the sections this person may open.
+ */
+export async function SettingsFrame({ children }: { children: ReactNode }) {
+  const actor = await requirePageActor();
   return (
     <div className="grid grid-cols-[minmax(0,1fr)] gap-6 md:grid-cols-[12rem_minmax(0,1fr)]">
       <aside>
-        <SettingsNav />
+        <SettingsNav isAdmin={canManageRotations(actor)} />
       </aside>
       <div className="min-w-0 space-y-6">{children}</div>
     </div>

@@ -3,38 +3,45 @@
 import Link from "next/link";
 import { usePathname } from "next/navigation";
 import { isCurrentPath } from "@/components/shell/is-current-path";
+import { settingsGroups } from "./settings-sections";
 
-const SECTIONS = [
-  { href: "/settings/meetings/rotations", label: "Meeting rotations" },
-  { href: "/settings/users", label: "Users" },
-  { href: "/settings/teams", label: "Teams" },
-  { href: "/settings/outbox", label: "Outbox" },
-];
-
-/** The admin settings sections; the current one is marked for assistive technology too. */
-export function SettingsNav() {
+/**
+ * The settings sections this person may open (admins see the workspace ones too); the current
+ * one is marked for assistive technology as well.
+ */
+export function SettingsNav({ isAdmin }: { isAdmin: boolean }) {
   const pathname = usePathname();
   return (
-    <nav aria-label="Settings sections">
-      <Link href="/settings" className="mb-2 block px-3 text-xs font-semibold tracking-wide text-slate-500 uppercase hover:text-slate-800">
+    <nav aria-label="Settings sections" className="space-y-3">
+      <Link href="/settings" className="block px-3 text-xs font-semibold tracking-wide text-slate-500 uppercase hover:text-slate-800">
         Settings
       </Link>
-      <ul className="flex flex-wrap gap-1 md:flex-col">
-        {SECTIONS.map(({ href, label }) => {
-          const current = isCurrentPath(pathname, href);
-          return (
-            <li key={href}>
-              <Link
-                href={href}
-                aria-current={current ? "page" : undefined}
-                className={`block rounded-md px-3 py-2 text-sm font-medium ${current ? "bg-brand-50 text-brand-700" : "text-slate-700 hover:bg-slate-100"}`}
-              >
-                {label}
-              </Link>
-            </li>
-          );
-        })}
-      </ul>
+      {settingsGroups(isAdmin).map((group, index) => (
+        <div key={group.label}>
+          {/* A label rather than a heading: the page's h1 comes after the navigation. */}
+          {isAdmin && (
+            <p id={`settings-group-${index}`} className="px-3 pb-1 text-xs font-medium text-slate-500">
+              {group.label}
+            </p>
+          )}
+          <ul className="flex flex-wrap gap-1 md:flex-col" aria-labelledby={isAdmin ? `settings-group-${index}` : undefined}>
+            {group.sections.map(({ href, title }) => {
+              const current = isCurrentPath(pathname, href);
+              return (
+                <li key={href}>
+                  <Link
+                    href={href}
+                    aria-current={current ? "page" : undefined}
+                    className={`block rounded-md px-3 py-2 text-sm font-medium ${current ? "bg-brand-50 text-brand-700" : "text-slate-700 hover:bg-slate-100"}`}
+                  >
+                    {title}
+                  </Link>
+                </li>
+              );
+            })}
+          </ul>
+        </div>
+      ))}
     </nav>
   );
 }

@@ -1,4 +1,7 @@
-import { useId, type ReactNode } from "react";
+"use client";
+
+import { createContext, useContext, useEffect, useId, useRef, useState, type ReactNode } from "react";
+import { NOT_EDITED, visibleErrors } from "./field-errors";
 
 export interface FieldProps {
   label: string;
@@ -16,29 +19,67 @@ export interface ControlProps {
 }
 
 /**
- * A label, a control, a hint and the errors, tied together so assistive technology announces
- * them with the control (aria-describedby, aria-invalid). TextField and SelectField use it.
+ * The form's latest answer (its action state), which the errors of every field inside belong
+ * to. A form gives it so that an error hidden by an edit comes back when the next answer
+ * repeats it word for word. Without one, a field goes by its form's submit event and by its
+ * errors' wording instead.
  */
-export function Field({ label, errors, hint, id, className = "", control }: FieldProps & { control: (props: ControlProps) => ReactNode }) {
+const FormAnswerContext = createContext<unknown>(undefined);
+
+export function FormAnswer({ value, children }: { value: unknown; children: ReactNode }) {
+  return <FormAnswerContext value={value}>{children}</FormAnswerContext>;
+}
+
+/**
+ * A field's errors as they should show now, `edited` to call on every change by the person,
+ * and `wrapper` for the element around the field (to find its form without a FormAnswer).
+ */
+export function useFieldErrors(errors: readonly string[] | undefined) {
+  const formAnswer = useContext(FormAnswerContext);
+  const [submissions, setSubmissions] = useState(0);
+  // Without a form's answer, a submit or different errors count as a new answer.
+  const answer = formAnswer ?? `${submissions}|${errors?.join("\n") ?? ""}`;
+  const [editedAfter, setEditedAfter] = useState<unknown>(NOT_EDITED);
+  const wrapper = useRef<HTMLDivElement>(null);
+
+  useEffect(() => {
+    if (formAnswer !== undefined) return;
+    const form = wrapper.current?.closest("form");
+    if (!form) return;
+    const submitted = () => setSubmissions((n) => n + 1);
+    form.addEventListener("submit", submitted);
+    return () => form.removeEventListener("submit", submitted);
+  }, [formAnswer]);
+
+  return { shown: visibleErrors(errors, answer, editedAfter), edited: () => setEditedAfter(answer), wrapper };
+}
+
+/**
+ * A label, a control, a hint and the errors, tied together so assistive technology announces
+ * them with the control (aria-describedby, aria-invalid). TextField and SelectField use it and
+ * call `edited` on every change: an error goes as soon as the person edits its field.
+ */
+export function Field({ label, errors, hint, id, className = "", control }: FieldProps & { control: (props: ControlProps, edited: () => void) => ReactNode }) {
   const generated = useId();
   const controlId = id ?? generated;
   const errorId = `${controlId}-error`;
   const hintId = `${controlId}-hint`;
-  const describedBy = [errors?.length ? errorId : null, hint ? hintId : null].filter(Boolean).join(" ") || undefined;
+  const { shown, edited, wrapper } = useFieldErrors(errors);
+  const describedBy = [shown ? errorId : null, hint ? hintId : null].filter(Boolean).join(" ") || undefined;
   return (
-    <div className={`flex flex-col gap-1 ${className}`}>
+    <div ref={wrapper} className={`flex flex-col gap-1 ${className}`}>
       <label htmlFor={controlId} className="text-sm font-medium text-slate-700">
         {label}
       </label>
-      {control({ id: controlId, "aria-invalid": errors?.length ? true : undefined, "aria-describedby": describedBy })}
+      {control({ id: controlId, "aria-invalid": shown ? true : undefined, "aria-describedby": describedBy }, edited)}
       {hint && (
         <p id={hintId} className="text-xs text-slate-500">
           {hint}
         </p>
       )}
-      {errors?.length ? (
+      {shown ? (
         <p id={errorId} className="text-sm text-red-700">
-          {errors.join(" ")}
+          {shown.join(" ")}
         </p>
       ) : null}
     </div>

@@ -1,6 +1,8 @@
 /**
- * Formatting instants for people: always in an explicit IANA zone (the viewer's or the
- * host's), never the server's or browser's default, so a page reads the same everywhere.
+ * The app's one set of date and time formats, for pages, reasons and the API alike:
+ * "Thu, Dec 3, 2026, 2:30 PM" for an instant, "Dec 3, 2026" for a day, "2:30 PM" for a time.
+ * Always in an explicit IANA zone (the viewer's, or the host's beside it), never the server's
+ * or browser's default, so server and browser render the same text.
  */
 const cache = new Map<string, Intl.DateTimeFormat>();
 
@@ -17,6 +19,23 @@ function formatter(timeZone: string, options: Intl.DateTimeFormatOptions): Intl.
 /** "Mon, Mar 2, 2026, 9:30 AM" */
 export function formatDateTime(instant: Date, timeZone: string): string {
   return formatter(timeZone, { weekday: "short", month: "short", day: "numeric", year: "numeric", hour: "numeric", minute: "2-digit" }).format(instant);
+}
+
+/** "Mar 2, 2026": the day an instant falls on in the zone, e.g. when something was created. */
+export function formatDate(instant: Date, timeZone: string): string {
+  return formatter(timeZone, { month: "short", day: "numeric", year: "numeric" }).format(instant);
+}
+
+/**
+ * "Mar 2, 2026" for a calendar date stored without a time ("2026-03-02", e.g. a deal's close
+ * date): it names the same day for every viewer, so it is read and shown in UTC. Anything
+ * that is not such a date is returned as it is.
+ */
+export function formatCalendarDate(isoDate: string): string {
+  if (!/^\d{4}-\d{2}-\d{2}$/.test(isoDate)) return isoDate;
+  const day = new Date(`${isoDate}T00:00:00Z`);
+  // Date rolls an impossible day over ("02-30" becomes March 2): such a value is shown as stored.
+  return Number.isNaN(day.getTime()) || day.toISOString().slice(0, 10) !== isoDate ? isoDate : formatDate(day, "UTC");
 }
 
 /** "9:30 AM" */

@@ -226,12 +226,22 @@ describe("reason strings", () => {
     {
       mode: "weighted",
       candidates: [member("a", { weight: 3, count: 2 }), member("b", { count: 1 })],
-      reasons: ["Largest deficit (1.00)", "Smaller deficit (0.00)"],
+      reasons: ["Furthest behind their share (1 meeting)", "At their share"],
+    },
+    {
+      mode: "weighted",
+      candidates: [member("a", { weight: 2 }), member("b"), member("c", { count: 1 })],
+      reasons: ["Furthest behind their share (1 meeting)", "Less far behind their share (0.5 meetings)", "Ahead of their share (0.5 meetings)"],
     },
     {
       mode: "weighted",
       candidates: [member("a", { weight: 3, count: 1, lastScheduledAt: t(1) }), member("b", { lastScheduledAt: t(2) })],
-      reasons: ["Tied on deficit 0.50; scheduled least recently", "Tied on deficit 0.50; scheduled more recently"],
+      reasons: ["Tied at 0.5 meetings behind their share; scheduled least recently", "Tied at 0.5 meetings behind their share; scheduled more recently"],
+    },
+    {
+      mode: "weighted",
+      candidates: [member("a", { weight: 2, count: 2 })],
+      reasons: ["Only available member"],
     },
   ])("$mode: $reasons", ({ mode, candidates, reasons }) => {
     expect(rankMembers(candidates, mode).members.map((m) => m.reason)).toEqual(reasons);

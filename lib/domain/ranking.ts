@@ -144,32 +144,51 @@ function assertValid(c: RankingCandidate, mode: DistributionMode, status: Member
   }
 }
 
-function formatDeficit(d: number): string {
-  return (Math.round(d * 100) / 100 + 0).toFixed(2); // "+ 0" turns -0 into 0
+/** "1 meeting", "0.5 meetings", "0.33 meetings": at most two decimals, no trailing zeros. */
+function meetingsFigure(n: number): string {
+  const rounded = Math.round(n * 100) / 100 + 0; // "+ 0" turns -0 into 0
+  return `${rounded} ${rounded === 1 ? "meeting" : "meetings"}`;
+}
+
+/**
+ * Where a weighted member stands against the share their weight gives them (the deficit,
+ * counting the meeting about to be booked), in words a sales manager reads without a formula.
+ */
+function tiedOnShare(deficit: number): string {
+  if (Math.abs(deficit) < DEFICIT_EPSILON) return "Tied at their share";
+  return deficit > 0 ? `Tied at ${meetingsFigure(deficit)} behind their share` : `Tied at ${meetingsFigure(-deficit)} ahead of their share`;
+}
+
+/** Why a member ranks where the deficit put them: first, or after someone further behind. */
+function deficitReason(first: boolean, deficit: number): string {
+  if (first) return `Furthest behind their share (${meetingsFigure(deficit)})`;
+  if (Math.abs(deficit) < DEFICIT_EPSILON) return "At their share";
+  return deficit > 0 ? `Less far behind their share (${meetingsFigure(deficit)})` : `Ahead of their share (${meetingsFigure(-deficit)})`;
 }
 
 function explainProposable(mode: DistributionMode, entry: Entry, index: number, group: readonly Entry[]): string {
   const c = entry.candidate;
-  const figure = mode === "even" ? `count ${c.count}` : `deficit ${formatDeficit(entry.deficit ?? 0)}`;
+  const deficit = entry.deficit ?? 0;
+  const tied = mode === "even" ? `Tied on count ${c.count}` : tiedOnShare(deficit);
   const levels = mode === "even" ? EVEN_LEVELS : WEIGHTED_LEVELS;
   // The first member is explained against the runner-up, every other one against the member
   // just ahead: that comparison is what put them in this place.
   const other = index === 0 ? group[1] : group[index - 1];
-  if (other === undefined) return `Only available member (${figure})`;
+  if (other === undefined) return mode === "even" ? `Only available member (count ${c.count})` : "Only available member";
   const first = index === 0;
   const decided = first ? decide(levels, entry, other) : decide(levels, other, entry);
   switch (decided?.level) {
     case "deficit":
-      return `${first ? "Largest" : "Smaller"} deficit (${formatDeficit(entry.deficit ?? 0)})`;
+      return deficitReason(first, deficit);
     case "count":
       return first ? `Lowest count (${c.count})` : `Higher count (${c.count})`;
     case "lastScheduled":
-      if (c.lastScheduledAt === null) return `Tied on ${figure}; never scheduled`;
-      return `Tied on ${figure}; scheduled ${first ? "least" : "more"} recently`;
+      if (c.lastScheduledAt === null) return `${tied}; never scheduled`;
+      return `${tied}; scheduled ${first ? "least" : "more"} recently`;
     case "joined":
-      return `Tied on ${figure} and last scheduled; joined ${first ? "earliest" : "later"}`;
+      return `${tied} and last scheduled; joined ${first ? "earliest" : "later"}`;
     default: // userId, or (duplicate ids) no difference at all
-      return `Tied on ${figure}, last scheduled and join date; ${first ? "first" : "later"} by user id`;
+      return `${tied}, last scheduled and join date; ${first ? "first" : "later"} by user id`;
   }
 }
 

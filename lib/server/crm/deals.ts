@@ -2,6 +2,7 @@ import "server-only";
 import { asc, eq, ilike } from "drizzle-orm";
 import type { Database } from "@/db/client";
 import { companies, dealContacts, deals } from "@/db/schema";
+import { formatCalendarDate } from "@/lib/domain/format-time";
 import { companyById, contactsByIds } from "./associations";
 import { countWhere, type RecordKind } from "./kind";
 
@@ -28,7 +29,7 @@ export const dealKind: RecordKind = {
       properties: [
         { label: "Stage", value: d.stage },
         { label: "Amount", value: d.amount ? `$${Number(d.amount).toLocaleString("en-US")}` : "" },
-        { label: "Close date", value: d.closeDate ?? "" },
+        { label: "Close date", value: d.closeDate ? formatCalendarDate(d.closeDate) : "" },
       ],
       associations: [
         { label: "Company", type: "company", records: await companyById(db, d.companyId) },

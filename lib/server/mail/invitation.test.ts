@@ -20,9 +20,9 @@ describe("buildInvitation", () => {
     expect(mail.method).toBe("REQUEST");
     expect(mail.from).toBe(input.from);
     expect(mail.to).toEqual({ name: "Alice Anderson", email: "alice@northwind.example" });
-    expect(mail.subject).toBe("Invitation: Intro call — Tue 8 Dec 2026, 14:00 (Europe/Berlin)");
+    expect(mail.subject).toBe("Invitation: Intro call — Tue, Dec 8, 2026, 2:00 PM (Europe/Berlin)");
     for (const body of [mail.text, mail.html]) {
-      expect(body).toContain("Tue 8 Dec 2026, 14:00 – 14:30 (Europe/Berlin)");
+      expect(body).toContain("Tue, Dec 8, 2026, 2:00 PM – 2:30 PM (Europe/Berlin)");
       expect(body).toContain("30 minutes");
       expect(body).toContain("Lukas Schmidt");
       expect(body).toContain("Room 1");
@@ -40,7 +40,7 @@ describe("buildInvitation", () => {
 
   it("a CANCEL says so in the subject, the bodies and the calendar", () => {
     const mail = buildInvitation({ ...input, method: "CANCEL", event: { ...event, sequence: 1 } });
-    expect(mail.subject).toBe("Canceled: Intro call — Tue 8 Dec 2026, 14:00 (Europe/Berlin)");
+    expect(mail.subject).toBe("Canceled: Intro call — Tue, Dec 8, 2026, 2:00 PM (Europe/Berlin)");
     expect(mail.text).toContain("canceled");
     expect(mail.html).toContain("Canceled: Intro call");
     expect(mail.ics).toContain("METHOD:CANCEL");
@@ -50,8 +50,8 @@ describe("buildInvitation", () => {
   it("uses UTC, named, when the recipient's zone is unknown or not a zone", () => {
     for (const timeZone of [null, "Mars/Olympus_Mons"]) {
       const mail = buildInvitation({ ...input, recipient: { ...input.recipient, timeZone } });
-      expect(mail.subject).toBe("Invitation: Intro call — Tue 8 Dec 2026, 13:00 (UTC)");
-      expect(mail.text).toContain("13:00 – 13:30 (UTC)");
+      expect(mail.subject).toBe("Invitation: Intro call — Tue, Dec 8, 2026, 1:00 PM (UTC)");
+      expect(mail.text).toContain("1:00 PM – 1:30 PM (UTC)");
     }
   });
 
@@ -59,7 +59,7 @@ describe("buildInvitation", () => {
     const late = { ...event, startsAt: new Date("2026-12-08T22:30:00Z"), endsAt: new Date("2026-12-09T00:00:00Z") };
     const mail = buildInvitation({ ...input, event: late, recipient: { name: "Lukas Schmidt", email: "Lukas@acme.test", timeZone: "Europe/Berlin" } });
     expect(mail.text).toContain("You are the host");
-    expect(mail.text).toContain("Tue 8 Dec 2026, 23:30 – Wed 9 Dec 2026, 01:00 (Europe/Berlin)");
+    expect(mail.text).toContain("Tue, Dec 8, 2026, 11:30 PM – Wed, Dec 9, 2026, 1:00 AM (Europe/Berlin)");
     expect(mail.text).toContain("1 hour 30 minutes");
   });
 
@@ -79,7 +79,7 @@ describe("buildInvitation", () => {
 
   it("links a record only over http(s) and keeps line breaks out of the subject", () => {
     const mail = buildInvitation({ ...input, event: { ...event, title: "Intro\r\nBcc: evil@example.com", recordUrl: "javascript:alert(1)" } });
-    expect(mail.subject).toBe("Invitation: Intro Bcc: evil@example.com — Tue 8 Dec 2026, 14:00 (Europe/Berlin)");
+    expect(mail.subject).toBe("Invitation: Intro Bcc: evil@example.com — Tue, Dec 8, 2026, 2:00 PM (Europe/Berlin)");
     expect(mail.html).not.toContain("<a ");
     expect(mail.html).toContain("javascript:alert(1)");
   });

@@ -1,4 +1,5 @@
 import "server-only";
+import { formatDate, formatDateTime, formatTime } from "@/lib/domain/format-time";
 import { icsText } from "@/lib/server/calendar/ics";
 import { meetingEventIcs, type ItipMethod, type MeetingEvent } from "./meeting-event";
 
@@ -33,37 +34,10 @@ function zoneFor(timeZone: string | null): string {
   }
 }
 
-function parts(instant: Date, timeZone: string): Record<string, string> {
-  const format = new Intl.DateTimeFormat("en-GB", {
-    timeZone,
-    weekday: "short",
-    day: "numeric",
-    month: "short",
-    year: "numeric",
-    hour: "2-digit",
-    minute: "2-digit",
-    hourCycle: "h23",
-  });
-  return Object.fromEntries(format.formatToParts(instant).map((p) => [p.type, p.value]));
-}
-
-/** "Tue 8 Dec 2026" */
-function day(p: Record<string, string>): string {
-  return `${p.weekday} ${p.day} ${p.month} ${p.year}`;
-}
-
-/** "Tue 8 Dec 2026, 14:00" */
-function dateTime(instant: Date, timeZone: string): string {
-  const p = parts(instant, timeZone);
-  return `${day(p)}, ${p.hour}:${p.minute}`;
-}
-
-/** "Tue 8 Dec 2026, 14:00 – 14:30 (Europe/Berlin)"; the end's date only when it is another day. */
+/** "Tue, Dec 8, 2026, 2:00 PM – 2:30 PM (Europe/Berlin)", the app's formats; the end's date only when it is another day. */
 function when(start: Date, end: Date, timeZone: string): string {
-  const s = parts(start, timeZone);
-  const e = parts(end, timeZone);
-  const endText = day(s) === day(e) ? `${e.hour}:${e.minute}` : `${day(e)}, ${e.hour}:${e.minute}`;
-  return `${day(s)}, ${s.hour}:${s.minute} – ${endText} (${timeZone})`;
+  const endText = formatDate(start, timeZone) === formatDate(end, timeZone) ? formatTime(end, timeZone) : formatDateTime(end, timeZone);
+  return `${formatDateTime(start, timeZone)} – ${endText} (${timeZone})`;
 }
 
 /** "30 minutes", "1 hour", "1 hour 15 minutes" */
@@ -105,7 +79,7 @@ export function buildInvitation(input: InvitationInput): MailMessage {
   const isHost = recipient.email.trim().toLowerCase() === event.organizer.email.trim().toLowerCase();
   const canceled = method === "CANCEL";
 
-  const subject = `${canceled ? "Canceled" : "Invitation"}: ${title} — ${dateTime(event.startsAt, zone)} (${zone})`;
+  const subject = `${canceled ? "Canceled" : "Invitation"}: ${title} — ${formatDateTime(event.startsAt, zone)} (${zone})`;
   const intro = canceled
     ? isHost
       ? "This meeting you were hosting has been canceled."

@@ -61,7 +61,7 @@ describe("createSmtpSender against a real SMTP server", () => {
       expect(mail!.messageId).toBe("<ob-7f3a@meeting-rotations>");
       expect(mail!.subject).toBe(message.subject);
       expect(mail!.to && !Array.isArray(mail!.to) ? mail!.to.value : null).toEqual([{ name: "Alice Anderson", address: "alice@northwind.example" }]);
-      expect(mail!.text).toContain("Tue 8 Dec 2026, 14:00 – 14:30 (Europe/Berlin)");
+      expect(mail!.text).toContain("Tue, Dec 8, 2026, 2:00 PM – 2:30 PM (Europe/Berlin)");
       expect(mail!.html).toContain('<html lang="en">');
 
       const calendar = calendarPart(mail!);

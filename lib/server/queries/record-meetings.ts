@@ -1,6 +1,6 @@
 import "server-only";
 import { alias } from "drizzle-orm/pg-core";
-import { and, asc, eq, isNull } from "drizzle-orm";
+import { and, desc, eq, isNull } from "drizzle-orm";
 import type { Database } from "@/db/client";
 import { meetings, rotations, users } from "@/db/schema";
 import type { RecordType } from "@/lib/domain/records";
@@ -21,7 +21,11 @@ export interface TimelineMeeting {
   outcome: MeetingOutcome | null;
 }
 
-/** The live meetings booked from a record, soonest first (§4 timeline). */
+/**
+ * The live meetings booked from a record, latest start first (§4 timeline): what was just
+ * booked or is coming up reads at the top, and a long history trails below. The id breaks
+ * ties so two meetings at the same time keep one order across reloads.
+ */
 export async function listRecordMeetings(db: Database, type: RecordType, recordId: string): Promise<TimelineMeeting[]> {
   const host = alias(users, "host");
   const booker = alias(users, "booker");
@@ -45,5 +49,5 @@ export async function listRecordMeetings(db: Database, type: RecordType, recordI
     .innerJoin(booker, eq(booker.id, meetings.bookedByUserId))
     .leftJoin(rotations, eq(rotations.id, meetings.rotationId))
     .where(and(eq(meetings.recordType, type), eq(meetings.recordId, recordId), isNull(meetings.deletedAt)))
-    .orderBy(asc(meetings.startsAt));
+    .orderBy(desc(meetings.startsAt), desc(meetings.id));
 }

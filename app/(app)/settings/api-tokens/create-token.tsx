@@ -3,6 +3,7 @@
 import { useActionState, useState } from "react";
 import { Button } from "@/components/ui/button";
 import { Dialog } from "@/components/ui/dialog";
+import { FormAnswer } from "@/components/ui/field";
 import { SubmitButton } from "@/components/ui/submit-button";
 import { TextField } from "@/components/ui/text-field";
 import { createTokenAction, type CreateTokenState } from "./actions";
@@ -41,6 +42,7 @@ function CreateTokenForm({ onDone }: { onDone: () => void }) {
           {state.message}
         </p>
       )}
+      <FormAnswer value={state}>
       <TextField
         label="Token name"
         name="name"
@@ -51,6 +53,7 @@ function CreateTokenForm({ onDone }: { onDone: () => void }) {
         required
         autoFocus
       />
+      </FormAnswer>
       <div className="flex justify-end">
         <SubmitButton pendingLabel="Creating…">Create</SubmitButton>
       </div>

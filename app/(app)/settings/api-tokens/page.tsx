@@ -1,5 +1,6 @@
 import type { Metadata } from "next";
-import Link from "next/link";
+import { SettingsFrame, SettingsHeader } from "@/components/settings/settings-frame";
+import { formatDateTime } from "@/lib/domain/format-time";
 import { getDb } from "@/lib/server/db";
 import { listApiTokens, type ApiTokenSummary } from "@/lib/server/queries/api-tokens";
 import { requirePageActor } from "@/lib/server/session";
@@ -12,26 +13,21 @@ export default async function ApiTokensPage() {
   const actor = await requirePageActor();
   const tokens = await listApiTokens(await getDb(), actor);
   // Formatted here, in the person's own zone, so server and browser render the same text.
-  const format = new Intl.DateTimeFormat("en-GB", { dateStyle: "medium", timeStyle: "short", timeZone: actor.timeZone });
-  const when = (date: Date | null, never: string) => (date ? format.format(date) : never);
+  const when = (date: Date | null, never: string) => (date ? formatDateTime(date, actor.timeZone) : never);
 
   return (
-    <div className="space-y-6">
-      <div className="flex flex-wrap items-start justify-between gap-4">
-        <div>
-          <p className="text-sm text-slate-600">
-            <Link href="/settings" className="hover:underline">
-              Settings
-            </Link>
-          </p>
-          <h1 className="text-2xl font-semibold">API tokens</h1>
-          <p className="mt-1 max-w-2xl text-sm text-slate-600">
+    <SettingsFrame>
+      <SettingsHeader
+        title="API tokens"
+        description={
+          <p className="max-w-2xl">
             A personal API token lets a script or integration use the <a className="underline" href="/api/v1/openapi.json">JSON API</a> as you, with your
-            permissions. Send it as <code className="rounded bg-slate-100 px-1">Authorization: Bearer …</code>. Each token is shown once, when you create it.
+            permissions. Send it as <code className="rounded bg-slate-100 px-1">Authorization: Bearer …</code>. Each token is shown once, when you create it. Times
+            in your time zone, {actor.timeZone}.
           </p>
-        </div>
-        <CreateToken />
-      </div>
+        }
+        actions={<CreateToken />}
+      />
       {tokens.length === 0 ? (
         <p className="rounded-lg border border-dashed border-slate-300 bg-white p-6 text-sm text-slate-600">You have no API tokens yet.</p>
       ) : (
@@ -40,9 +36,9 @@ export default async function ApiTokensPage() {
           <thead className="bg-slate-50 text-slate-600">
             <tr>
               <th scope="col" className="px-4 py-2 font-medium">Name</th>
-              <th scope="col" className="px-4 py-2 font-medium">Token</th>
-              <th scope="col" className="px-4 py-2 font-medium">Created</th>
-              <th scope="col" className="px-4 py-2 font-medium">Last used</th>
+              <th scope="col" className="hidden px-4 py-2 font-medium sm:table-cell">Token</th>
+              <th scope="col" className="hidden px-4 py-2 font-medium md:table-cell">Created</th>
+              <th scope="col" className="hidden px-4 py-2 font-medium md:table-cell">Last used</th>
               <th scope="col" className="px-4 py-2 font-medium">
                 <span className="sr-only">Actions</span>
               </th>
@@ -55,20 +51,25 @@ export default async function ApiTokensPage() {
           </tbody>
         </table>
       )}
-    </div>
+    </SettingsFrame>
   );
 }
 
 function TokenRow({ token, created, lastUsed, revoked }: { token: ApiTokenSummary; created: string; lastUsed: string; revoked: string }) {
   return (
     <tr className={`border-t border-slate-200 ${token.revokedAt ? "text-slate-500" : ""}`}>
-      <th scope="row" className="px-4 py-2 font-medium">
+      <th scope="row" className="px-4 py-2 align-top font-medium break-words">
         {token.name}
+        {/* On a phone the columns beside the name would not fit: their facts go under it. */}
+        <span className="block text-xs font-normal text-slate-600 md:hidden">
+          <span className="font-mono sm:hidden">{token.prefix}… · </span>
+          Created {created} · Last used {lastUsed === "Never" ? "never" : lastUsed}
+        </span>
       </th>
-      <td className="px-4 py-2 font-mono">{token.prefix}…</td>
-      <td className="px-4 py-2">{created}</td>
-      <td className="px-4 py-2">{lastUsed}</td>
-      <td className="px-4 py-2 text-right">{token.revokedAt ? <span>Revoked {revoked}</span> : <RevokeToken tokenId={token.id} name={token.name} />}</td>
+      <td className="hidden px-4 py-2 align-top font-mono sm:table-cell">{token.prefix}…</td>
+      <td className="hidden px-4 py-2 align-top md:table-cell">{created}</td>
+      <td className="hidden px-4 py-2 align-top md:table-cell">{lastUsed}</td>
+      <td className="px-4 py-2 text-right align-top">{token.revokedAt ? <span>Revoked {revoked}</span> : <RevokeToken tokenId={token.id} name={token.name} />}</td>
     </tr>
   );
 }

@@ -3,6 +3,7 @@
 import { useState, useTransition } from "react";
 import { Button } from "@/components/ui/button";
 import { ConfirmDialog } from "@/components/ui/confirm-dialog";
+import { CopyField } from "@/components/ui/copy-field";
 import { useToast } from "@/components/ui/toast";
 import { createFeedAction, revokeFeedAction } from "./actions";
 
@@ -32,10 +33,7 @@ export function FeedControls({ hasFeed, origin }: { hasFeed: boolean; origin: st
     <div className="space-y-4">
       {url && (
         <div className="rounded-md border border-green-200 bg-green-50 p-4 text-sm">
-          <label htmlFor="feed-url" className="font-medium text-green-900">
-            Your feed URL (shown once — copy it now)
-          </label>
-          <input id="feed-url" readOnly value={url} onFocus={(e) => e.currentTarget.select()} className="mt-2 w-full rounded border border-green-300 bg-white px-2 py-1 font-mono text-xs" />
+          <CopyField id="feed-url" label={<span className="text-green-900">Your feed URL (shown once — copy it now)</span>} value={url} />
         </div>
       )}
       <div className="flex gap-2">

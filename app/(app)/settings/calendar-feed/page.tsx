@@ -1,5 +1,7 @@
 import type { Metadata } from "next";
 import { headers } from "next/headers";
+import { SettingsFrame, SettingsHeader } from "@/components/settings/settings-frame";
+import { formatDate } from "@/lib/domain/format-time";
 import { getDb } from "@/lib/server/db";
 import { requirePageActor } from "@/lib/server/session";
 import { findCalendarFeed } from "@/lib/server/use-cases/calendar-feed";
@@ -13,16 +15,22 @@ export default async function CalendarFeedPage() {
   const requestHeaders = await headers();
   const origin = `${requestHeaders.get("x-forwarded-proto") ?? "http"}://${requestHeaders.get("host") ?? "localhost:3000"}`;
   return (
-    <div className="max-w-2xl space-y-4">
-      <h1 className="text-2xl font-semibold">Calendar feed</h1>
-      <p className="text-sm text-slate-600">
-        Subscribe to your meetings from Google Calendar, Outlook or Apple Calendar with a private URL. Anyone with the URL can see your
-        meetings, so keep it to yourself; replace or revoke it at any time.
-      </p>
-      <p className="text-sm">
-        {feed ? `A feed URL exists (created ${feed.createdAt.toISOString().slice(0, 10)}). It is shown only when created.` : "You have no feed URL yet."}
-      </p>
-      <FeedControls hasFeed={feed !== null} origin={origin} />
-    </div>
+    <SettingsFrame>
+      <SettingsHeader
+        title="Calendar feed"
+        description={
+          <p className="max-w-2xl">
+            Subscribe to your meetings from Google Calendar, Outlook or Apple Calendar with a private URL. Anyone with the URL can see your meetings, so keep it to
+            yourself; replace or revoke it at any time.
+          </p>
+        }
+      />
+      <div className="max-w-2xl space-y-4">
+        <p className="text-sm">
+          {feed ? `A feed URL exists (created ${formatDate(feed.createdAt, actor.timeZone)}). It is shown only when created.` : "You have no feed URL yet."}
+        </p>
+        <FeedControls hasFeed={feed !== null} origin={origin} />
+      </div>
+    </SettingsFrame>
   );
 }

@@ -4,6 +4,7 @@ import { useRouter } from "next/navigation";
 import { startTransition, useActionState, useEffect, useState, type FormEvent } from "react";
 import { FormAlert } from "@/components/settings/form-alert";
 import { PendingButton } from "@/components/settings/pending-button";
+import { FormAnswer } from "@/components/ui/field";
 import { SelectField } from "@/components/ui/select-field";
 import { TextField } from "@/components/ui/text-field";
 import { useToast } from "@/components/ui/toast";
@@ -49,43 +50,45 @@ export function ConnectCalendarForm({ replacing }: { replacing: boolean }) {
   const choosing = state.status === "choose" && kind === "caldav" ? state.calendars : null;
 
   return (
-    <form onSubmit={onSubmit} noValidate className="space-y-4 rounded-lg border border-slate-200 bg-white p-5 shadow-sm" aria-labelledby="connect-heading">
-      <h2 id="connect-heading" className="text-lg font-semibold">
-        {replacing ? "Connect another calendar" : "Connect calendar"}
-      </h2>
-      <fieldset>
-        <legend className="text-sm font-medium text-slate-800">Calendar type</legend>
-        <div className="mt-2 flex flex-wrap gap-4 text-sm">
-          {(["caldav", "ical"] as const).map((k) => (
-            <label key={k} className="flex items-center gap-2">
-              <input type="radio" name="kind" value={k} checked={kind === k} onChange={() => setKind(k)} />
-              {k === "caldav" ? "CalDAV account (two-way)" : "iCal address (read-only)"}
-            </label>
-          ))}
-        </div>
-      </fieldset>
-      {hasFormLevelMessage(errors) && <FormAlert message={errors.message} />}
-      {kind === "caldav" ? (
-        <>
-          <TextField label="CalDAV server URL" name="serverUrl" type="url" inputMode="url" autoComplete="url" value={values.serverUrl} onChange={set("serverUrl")} required errors={fieldErrors(errors, "serverUrl")} hint="e.g. https://caldav.fastmail.com, https://caldav.icloud.com or https://cloud.example.com/remote.php/dav" />
-          <TextField label="Username" name="username" autoComplete="username" value={values.username} onChange={set("username")} required errors={fieldErrors(errors, "username")} />
-          <TextField label="Password" name="password" type="password" autoComplete="current-password" value={values.password} onChange={set("password")} required errors={fieldErrors(errors, "password")} hint="An app password where your provider offers one. Stored encrypted." />
-          {choosing && (
-            <SelectField label="Calendar" name="calendarUrl" value={values.calendarUrl || choosing[0]?.url} onChange={set("calendarUrl")} errors={fieldErrors(errors, "calendarUrl")} hint="This account has several calendars: choose the one your meetings go to.">
-              {choosing.map((c) => (
-                <option key={c.url} value={c.url}>
-                  {c.displayName}
-                </option>
-              ))}
-            </SelectField>
-          )}
-        </>
-      ) : (
-        <TextField label="iCal address" name="icalUrl" type="url" inputMode="url" value={values.icalUrl} onChange={set("icalUrl")} required errors={fieldErrors(errors, "icalUrl")} hint="The secret address in iCal format from Google Calendar or Outlook. Stored encrypted." />
-      )}
-      <PendingButton pending={pending} pendingLabel="Connecting…">
-        {choosing ? "Connect this calendar" : "Connect calendar"}
-      </PendingButton>
-    </form>
+    <FormAnswer value={state}>
+      <form onSubmit={onSubmit} noValidate className="space-y-4 rounded-lg border border-slate-200 bg-white p-5 shadow-sm" aria-labelledby="connect-heading">
+        <h2 id="connect-heading" className="text-lg font-semibold">
+          {replacing ? "Connect another calendar" : "Connect calendar"}
+        </h2>
+        <fieldset>
+          <legend className="text-sm font-medium text-slate-800">Calendar type</legend>
+          <div className="mt-2 flex flex-wrap gap-4 text-sm">
+            {(["caldav", "ical"] as const).map((k) => (
+              <label key={k} className="flex items-center gap-2">
+                <input type="radio" name="kind" value={k} checked={kind === k} onChange={() => setKind(k)} />
+                {k === "caldav" ? "CalDAV account (two-way)" : "iCal address (read-only)"}
+              </label>
+            ))}
+          </div>
+        </fieldset>
+        {hasFormLevelMessage(errors) && <FormAlert message={errors.message} />}
+        {kind === "caldav" ? (
+          <>
+            <TextField label="CalDAV server URL" name="serverUrl" type="url" inputMode="url" autoComplete="url" value={values.serverUrl} onChange={set("serverUrl")} required errors={fieldErrors(errors, "serverUrl")} hint="e.g. https://caldav.fastmail.com, https://caldav.icloud.com or https://cloud.example.com/remote.php/dav" />
+            <TextField label="Username" name="username" autoComplete="username" value={values.username} onChange={set("username")} required errors={fieldErrors(errors, "username")} />
+            <TextField label="Password" name="password" type="password" autoComplete="current-password" value={values.password} onChange={set("password")} required errors={fieldErrors(errors, "password")} hint="An app password where your provider offers one. Stored encrypted." />
+            {choosing && (
+              <SelectField label="Calendar" name="calendarUrl" value={values.calendarUrl || choosing[0]?.url} onChange={set("calendarUrl")} errors={fieldErrors(errors, "calendarUrl")} hint="This account has several calendars: choose the one your meetings go to.">
+                {choosing.map((c) => (
+                  <option key={c.url} value={c.url}>
+                    {c.displayName}
+                  </option>
+                ))}
+              </SelectField>
+            )}
+          </>
+        ) : (
+          <TextField label="iCal address" name="icalUrl" type="url" inputMode="url" value={values.icalUrl} onChange={set("icalUrl")} required errors={fieldErrors(errors, "icalUrl")} hint="The secret address in iCal format from Google Calendar or Outlook. Stored encrypted." />
+        )}
+        <PendingButton pending={pending} pendingLabel="Connecting…">
+          {choosing ? "Connect this calendar" : "Connect calendar"}
+        </PendingButton>
+      </form>
+    </FormAnswer>
   );
 }

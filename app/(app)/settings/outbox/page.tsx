@@ -1,7 +1,7 @@
 import type { Metadata } from "next";
 import Link from "next/link";
 import { forbidden } from "next/navigation";
-import { formatDateTime } from "@/components/settings/format";
+import { formatDateTime } from "@/lib/domain/format-time";
 import { mustSucceed } from "@/components/settings/must-succeed";
 import { SettingsFrame, SettingsHeader } from "@/components/settings/settings-frame";
 import { OUTBOX_STATUSES, type OutboxStatus } from "@/db/schema";

@@ -1,7 +1,8 @@
 import { forbidden } from "next/navigation";
 import type { Metadata } from "next";
 import Link from "next/link";
-import { formatDateTime, plural } from "@/components/settings/format";
+import { plural } from "@/components/settings/format";
+import { formatDateTime } from "@/lib/domain/format-time";
 import { MeetingsTabs } from "@/components/settings/meetings-tabs";
 import { SettingsFrame, SettingsHeader } from "@/components/settings/settings-frame";
 import { canManageRotations } from "@/lib/domain/permissions";

@@ -1,5 +1,5 @@
 import { CalendarStateText } from "@/components/settings/calendar-state";
-import { formatDateTime } from "@/components/settings/format";
+import { formatDateTime } from "@/lib/domain/format-time";
 import { targetShares } from "@/components/settings/target-shares";
 import type { RotationMemberDetail } from "@/lib/server/queries/rotations";
 import { AvailabilitySwitch } from "./availability-switch";

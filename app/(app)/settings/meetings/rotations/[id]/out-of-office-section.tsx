@@ -1,5 +1,5 @@
 import Link from "next/link";
-import { formatDateTime } from "@/components/settings/format";
+import { formatDateTime } from "@/lib/domain/format-time";
 import type { OutOfOfficeView } from "@/lib/server/queries/out-of-office";
 
 /** The members' current and upcoming out-of-office periods (R16), on the rotation page. */
