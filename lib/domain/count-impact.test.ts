@@ -16,7 +16,7 @@ describe("planMembershipChange (R7, R15)", () => {
   });
 
   it("resets or levels exactly when someone is new (property)", () => {
-    const ids = fc.uniqueArray(fc.constantFrom("a", "b", "c", "d", "e"));
+    const ids = fc.uniqueArray(fc.constantFrom<string>("a", "b", "c", "d", "e"));
     fc.assert(
       fc.property(ids, ids, fc.constantFrom("reset_everyone" as const, "start_level" as const), (current, prospective, policy) => {
         const plan = planMembershipChange(current, prospective, policy);
