@@ -1,4 +1,5 @@
 import { eq } from "drizzle-orm";
+import fc from "fast-check";
 import { expect, it } from "vitest";
 import type { Database } from "@/db/client";
 import { meetings, teamMembers } from "@/db/schema";
@@ -8,6 +9,7 @@ import { createRotation } from "@/lib/server/use-cases/create-rotation";
 import { deleteMeeting } from "@/lib/server/use-cases/delete-meeting";
 import { updateRotation } from "@/lib/server/use-cases/update-rotation";
 import { updateRotationSettings } from "@/lib/server/use-cases/update-rotation-settings";
+import { refusedId, refusedObject, refusedText } from "@/test/api-fuzz/action-values";
 import { rotationFixture, slot } from "@/test/booking-fixture";
 import { describeEachDatabase } from "@/test/db";
 import { insertTeam, insertUser } from "@/test/factories";
@@ -148,4 +150,22 @@ describeEachDatabase("count impact previews", (current) => {
     // Meetings are untouched by every preview above.
     expect((await db.select().from(meetings)).length).toBe(10);
   });
+
+  it("hostile ids and bodies, fuzzed, come back as refusals, never exceptions", async () => {
+    const { db } = current();
+    const { admin, rotationId, team } = await salesEmea(db);
+    const calls = fc.oneof(
+      refusedId.map((id) => () => previewTeamJoin(db, admin, team.id, id)),
+      refusedId.map((id) => () => previewTeamJoin(db, admin, id, "ava")),
+      refusedId.map((id) => () => previewRotationEdit(db, admin, id, { name: "Inbound EMEA", userIds: ["d1"] })),
+      refusedObject.map((input) => () => previewRotationEdit(db, admin, rotationId, input)),
+      refusedText.map((name) => () => previewRotationEdit(db, admin, rotationId, { name, userIds: ["d1"] })),
+    );
+    await fc.assert(
+      fc.asyncProperty(calls, async (call) => {
+        expect((await call()).ok).toBe(false);
+      }),
+      { numRuns: 200 },
+    );
+  }, 120_000);
 });
