@@ -64,9 +64,10 @@ export function AddTeamMemberForm({ teamId, teamName, candidates, rotationNames 
     const userId = formData.get("userId");
     submittedName.current = candidates.find((c) => c.id === userId)?.name ?? "The user";
     startChecking(async () => {
-      const preview = await previewTeamJoinAction(teamId, userId);
+      // A check that fails adds unconfirmed: the server then refuses any reset.
+      const preview = await previewTeamJoinAction(teamId, userId).catch(() => null);
       // A refused preview (no one chosen, a user gone) is refused by the add too, with its field errors.
-      if (preview.ok && needsResetConfirmation(preview.value.rotations)) setAwaiting({ formData, preview: preview.value });
+      if (preview?.ok && needsResetConfirmation(preview.value.rotations)) setAwaiting({ formData, preview: preview.value });
       else add(formData, []);
     });
   };
