@@ -97,7 +97,15 @@ test.describe("settings: meeting rotations", () => {
     await panel.pick("Olivia Martinez");
     await expect(panel.dialog.getByRole("status")).toContainText("Every count will reset to 0. Saving adds Olivia Martinez");
     await expectNoAxeViolations(page);
+    // From the keyboard, the save asks first with the server's figures; Cancel goes back to Save, unsaved.
+    await panel.dialog.getByRole("button", { name: "Save" }).press("Enter");
+    const confirmation = page.getByRole("alertdialog", { name: `Reset every count in ${name}?` });
+    await expect(confirmation).toHaveAccessibleDescription(`Adding Olivia Martinez resets every count in ${name} (0 meetings counted among 1 member) to 0.`);
+    await confirmation.getByRole("button", { name: "Cancel" }).click();
+    await expect(confirmation).toBeHidden();
+    await expect(panel.dialog.getByRole("button", { name: "Save" })).toBeFocused();
     await panel.submit("Save");
+    await confirmation.getByRole("button", { name: "Save and reset counts" }).click();
     await expect(panel.dialog).toBeHidden();
     await expect(rotation.status("Rotation saved. New members joined")).toBeVisible();
 

@@ -1,7 +1,8 @@
 "use client";
 
-import { useEffect, useEffectEvent, useRef, useState, type ReactNode } from "react";
+import { useEffect, useEffectEvent, useRef, useState, useTransition, type FormEvent, type ReactNode } from "react";
 import { Button } from "@/components/ui/button";
+import { ConfirmDialog } from "@/components/ui/confirm-dialog";
 import { Dialog } from "@/components/ui/dialog";
 import { FormAnswer } from "@/components/ui/field";
 import { useToast } from "@/components/ui/toast";
@@ -11,6 +12,14 @@ import { PendingButton } from "./pending-button";
 import { useActionForm } from "./use-action-form";
 
 export type FormSuccess = Extract<FormState, { status: "success" }>;
+
+/** What to ask before submitting, e.g. a reset of counts with the server's figures. */
+export interface SubmitConfirmation {
+  title: string;
+  description: string;
+  details?: ReactNode;
+  confirmLabel: string;
+}
 
 interface DialogFormButtonProps {
   /** The button's content; a visually hidden part may name the row it acts on. */
@@ -29,6 +38,11 @@ interface DialogFormButtonProps {
   successMessage?: (state: FormSuccess) => string;
   /** Runs after the dialog closed and the toast showed, e.g. to open what was created. */
   onSuccess?: (state: FormSuccess) => void;
+  /**
+   * Asked before each submit: a confirmation to show first, or null to submit at once. A
+   * confirmed submit carries `confirmed=yes`, so the action can refuse what was not confirmed.
+   */
+  confirm?: (formData: FormData) => Promise<SubmitConfirmation | null>;
   /** The fields, given the action's latest state so they can show their errors. */
   children: (state: FormState) => ReactNode;
 }
@@ -72,25 +86,57 @@ export function DialogFormButton({ label, buttonVariant = "primary", buttonClass
   );
 }
 
-interface DialogFormProps extends Pick<DialogFormButtonProps, "action" | "submitLabel" | "pendingLabel" | "children"> {
+interface DialogFormProps extends Pick<DialogFormButtonProps, "action" | "submitLabel" | "pendingLabel" | "confirm" | "children"> {
   onSuccess: (state: FormSuccess) => void;
 }
 
-function DialogForm({ action, submitLabel, pendingLabel, onSuccess, children }: DialogFormProps) {
-  const { state, pending, onSubmit } = useActionForm(action);
+function DialogForm({ action, submitLabel, pendingLabel, confirm, onSuccess, children }: DialogFormProps) {
+  const { state, pending, onSubmit, submit } = useActionForm(action);
+  const [checking, startChecking] = useTransition();
+  // The confirmation belongs to the state it was asked in: the next result (errors shown in
+  // the panel, or success closing it) closes it.
+  const [awaiting, setAwaiting] = useState<{ formData: FormData; confirmation: SubmitConfirmation; asked: FormState } | null>(null);
+  const confirming = awaiting !== null && awaiting.asked === state;
   const notifySuccess = useEffectEvent(onSuccess);
   useEffect(() => {
     if (state.status === "success") notifySuccess(state);
   }, [state]);
+  const confirmFirst = (event: FormEvent<HTMLFormElement>) => {
+    event.preventDefault();
+    if (!confirm || pending || checking) return;
+    const formData = new FormData(event.currentTarget);
+    startChecking(async () => {
+      // A check that fails submits unconfirmed: the action then refuses what needed confirming.
+      const confirmation = await confirm(formData).catch(() => null);
+      if (confirmation) setAwaiting({ formData, confirmation, asked: state });
+      else submit(formData);
+    });
+  };
   return (
-    <form onSubmit={onSubmit} noValidate className="flex flex-col gap-5">
+    <form onSubmit={confirm ? confirmFirst : onSubmit} noValidate className="flex flex-col gap-5">
       {hasFormLevelMessage(state) && <FormAlert message={state.message} />}
       <FormAnswer value={state}>{children(state)}</FormAnswer>
       <div className="flex justify-end gap-2 border-t border-slate-200 pt-4">
-        <PendingButton pending={pending} pendingLabel={pendingLabel}>
+        <PendingButton pending={pending} busy={checking} pendingLabel={pendingLabel}>
           {submitLabel}
         </PendingButton>
       </div>
+      <ConfirmDialog
+        open={confirming}
+        onOpenChange={(open) => {
+          if (!open && !pending) setAwaiting(null);
+        }}
+        title={awaiting?.confirmation.title ?? ""}
+        description={awaiting?.confirmation.description ?? ""}
+        details={awaiting?.confirmation.details}
+        confirmLabel={awaiting?.confirmation.confirmLabel ?? ""}
+        pending={pending}
+        onConfirm={() => {
+          if (!awaiting) return;
+          awaiting.formData.set("confirmed", "yes");
+          submit(awaiting.formData);
+        }}
+      />
     </form>
   );
 }

@@ -11,10 +11,10 @@ import { IDLE, type FormState } from "@/lib/forms/action-state";
  */
 export function useActionForm(action: (state: FormState, formData: FormData) => Promise<FormState>) {
   const [state, dispatch, pending] = useActionState(action, IDLE);
+  const submit = (formData: FormData) => startTransition(() => dispatch(formData));
   const onSubmit = (event: FormEvent<HTMLFormElement>) => {
     event.preventDefault();
-    const formData = new FormData(event.currentTarget);
-    startTransition(() => dispatch(formData));
+    submit(new FormData(event.currentTarget));
   };
-  return { state, pending, onSubmit };
+  return { state, pending, onSubmit, submit };
 }

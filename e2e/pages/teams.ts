@@ -36,11 +36,44 @@ export class TeamsPage {
     await expect(this.team(name)).toBeVisible();
   }
 
+  /** The select of users to add; an option may say why the user is not eligible. */
+  addSelect(team: string): Locator {
+    return this.team(team).getByRole("combobox", { name: `Add a member to ${team}` });
+  }
+
+  addButton(team: string): Locator {
+    return this.team(team).getByRole("button", { name: "Add", exact: true });
+  }
+
+  /** Chooses a user by the start of their option, which may go on "(not eligible: …)". */
+  async chooseToAdd(team: string, user: string) {
+    const value = await this.addSelect(team).locator("option").filter({ hasText: new RegExp(`^${user}\\b`) }).getAttribute("value");
+    await this.addSelect(team).selectOption(value ?? "");
+  }
+
+  /** The confirmation an add asks for when it resets counts in a rotation (R7). */
+  resetConfirmation(team: string, user: string): Locator {
+    return this.page.getByRole("alertdialog", { name: `Add ${user} to ${team}?` });
+  }
+
+  /** Adds a user where that resets no count: no confirmation. */
   async addMember(team: string, user: string) {
-    const section = this.team(team);
-    await section.getByRole("combobox", { name: `Add a member to ${team}` }).selectOption({ label: user });
-    await section.getByRole("button", { name: "Add" }).click();
+    await this.chooseToAdd(team, user);
+    await this.addButton(team).click();
     await expect(this.membersOf(team)).toContainText(user);
+  }
+
+  /** Adds a user where that resets counts: confirms, and returns the confirmation's text. */
+  async addMemberConfirmingReset(team: string, user: string): Promise<string> {
+    await this.chooseToAdd(team, user);
+    await this.addButton(team).click();
+    const confirmation = this.resetConfirmation(team, user);
+    await expect(confirmation).toBeVisible();
+    const text = (await confirmation.textContent()) ?? "";
+    await confirmation.getByRole("button", { name: "Add and reset counts" }).click();
+    await expect(confirmation).toBeHidden();
+    await expect(this.membersOf(team)).toContainText(user);
+    return text;
   }
 
   async removeMember(team: string, user: string) {

@@ -22,6 +22,8 @@ export const HTTP_STATUS = {
   cap_reached: 409,
   out_of_office: 409,
   meeting_deleted: 409,
+  /** A change resets counts the admin did not confirm (the preview they saw is out of date). */
+  confirmation_required: 409,
   not_eligible: 422,
   not_a_member: 422,
   not_in_rotation: 422,

@@ -16,6 +16,15 @@ export interface TeamMembershipOutcome {
   rotations: Array<{ rotationId: string } & MembershipChange>;
 }
 
+export interface TeamMembershipOptions {
+  /**
+   * The rotations whose reset the admin confirmed, after a preview (queries/count-impact.ts).
+   * When given, a change that would reset counts in any other rotation (a team added to a
+   * rotation since the preview) is refused and rolled back. Absent: no confirmation asked.
+   */
+  confirmedResets?: readonly string[];
+}
+
 /**
  * Adds a user to a team or removes them. Every rotation that includes the team follows in
  * the same transaction (R2): a user joining becomes a new member there and resets counts.
@@ -26,6 +35,7 @@ export async function changeTeamMembership(
   teamId: string,
   userId: string,
   change: "add" | "remove",
+  options: TeamMembershipOptions = {},
 ): Promise<Result<TeamMembershipOutcome>> {
   if (!canManageRotations(actor)) return fail("forbidden", "Only admins can change teams.");
   if (!isEntityId(teamId)) return fail("team_not_found", "This team does not exist.");
@@ -55,6 +65,12 @@ export async function changeTeamMembership(
     for (const rotation of locked) {
       const result = await syncRotationMembers(tx, rotation, { actorUserId: actor.id, details: { teamId, teamName: team.name } });
       outcomes.push({ rotationId: rotation.id, ...result });
+    }
+    const { confirmedResets } = options;
+    const unconfirmed = confirmedResets ? locked.filter((r, i) => outcomes[i]?.countsReset && !confirmedResets.includes(r.id)) : [];
+    if (unconfirmed.length > 0) {
+      const names = unconfirmed.map((r) => r.name).join(", ");
+      return fail("confirmation_required", `This would now reset every count in ${names}. Nothing was changed: add again to review what it does.`);
     }
     return ok({ changed: true, rotations: outcomes });
   });

@@ -22,8 +22,17 @@ export async function applyWeights(tx: Database, rotationId: string, weights: Re
   }
 }
 
+export interface UpdateRotationOptions {
+  /**
+   * Whether the admin confirmed that this save resets every count (R7), after a preview
+   * (queries/count-impact.ts). When false, a save that would reset is refused and rolled
+   * back. Absent: no confirmation asked (the API).
+   */
+  confirmedReset?: boolean;
+}
+
 /** Replaces a rotation's name, distribution and member sources with the given state. */
-export async function updateRotation(db: Database, actor: Actor, rotationId: string, input: unknown): Promise<Result<MembershipChange>> {
+export async function updateRotation(db: Database, actor: Actor, rotationId: string, input: unknown, options: UpdateRotationOptions = {}): Promise<Result<MembershipChange>> {
   if (!canManageRotations(actor)) return fail("forbidden", "Only admins can edit rotations.");
   if (!isEntityId(rotationId)) return fail("rotation_not_found", "This rotation does not exist.");
   const parsed = parseInput(rotationInputSchema, input);
@@ -70,6 +79,9 @@ export async function updateRotation(db: Database, actor: Actor, rotationId: str
       await tx.insert(rotationTeams).values(wantedTeams.map((teamId) => ({ rotationId, teamId }))).onConflictDoNothing();
     }
     const change = await syncRotationMembers(tx, rotation, { actorUserId: actor.id });
+    if (change.countsReset && options.confirmedReset === false) {
+      return fail("confirmation_required", "Saving now adds new members, which resets every count. Nothing was changed: save again to review what it does.");
+    }
     await applyWeights(tx, rotationId, weights);
     return ok(change);
   });

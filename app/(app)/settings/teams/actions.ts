@@ -4,6 +4,7 @@ import { revalidatePath } from "next/cache";
 import { asFormData, asId, toFormState, type FormState } from "@/lib/forms/action-state";
 import type { Result } from "@/lib/domain/result";
 import { runAction } from "@/lib/server/action";
+import { previewTeamJoin, type TeamJoinPreview } from "@/lib/server/queries/count-impact";
 import { changeTeamMembership, type TeamMembershipOutcome } from "@/lib/server/use-cases/change-team-membership";
 import { createTeam } from "@/lib/server/use-cases/create-team";
 import { deleteTeam, type DeletedTeam } from "@/lib/server/use-cases/delete-team";
@@ -40,11 +41,18 @@ export async function deleteTeamAction(teamId: unknown): Promise<Result<DeletedT
   return result;
 }
 
+/** What adding this user would do to the counts of each rotation that includes the team, to confirm first. */
+export async function previewTeamJoinAction(teamId: unknown, userId: unknown): Promise<Result<TeamJoinPreview>> {
+  return runAction(({ actor, db }) => previewTeamJoin(db, actor, asId(teamId), asId(userId)));
+}
+
+/** Adds a user to the team. `confirmedReset` names each rotation whose reset the admin confirmed; any other reset is refused. */
 export async function addTeamMemberAction(teamId: unknown, _previous: FormState, sent: unknown): Promise<FormState> {
   const formData = asFormData(sent);
   const userId = formData.get("userId");
   if (typeof userId !== "string" || userId === "") return { status: "error", message: "Choose someone to add.", fields: { userId: ["Choose someone to add."] } };
-  const result = await runAction(({ actor, db }) => changeTeamMembership(db, actor, asId(teamId), userId, "add"));
+  const confirmedResets = formData.getAll("confirmedReset").filter((id): id is string => typeof id === "string");
+  const result = await runAction(({ actor, db }) => changeTeamMembership(db, actor, asId(teamId), userId, "add", { confirmedResets }));
   if (result.ok) revalidateSettings();
   return toFormState(result, ({ rotations }) => ({ message: "Member added.", id: userId, detail: resetNote(rotations) }));
 }
