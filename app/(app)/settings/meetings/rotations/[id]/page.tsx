@@ -10,7 +10,7 @@ import { canManageRotations } from "@/lib/domain/permissions";
 import { getDb } from "@/lib/server/db";
 import { getRotationHistory } from "@/lib/server/queries/rotation-history";
 import { getRotationDetail } from "@/lib/server/queries/rotations";
-import { listMemberOptions } from "@/lib/server/queries/users";
+import { memberOptionsFor } from "@/lib/server/queries/member-options";
 import { listRotationOutOfOffice } from "@/lib/server/queries/out-of-office";
 import { storedSettingsOf } from "@/lib/server/use-cases/rotation-settings-input";
 import { requirePageActor } from "@/lib/server/session";
@@ -30,7 +30,7 @@ export default async function RotationPage({ params }: { params: Promise<{ id: s
   const detail = await getRotationDetail(db, actor, id);
   if (!detail.ok && detail.error.code === "rotation_not_found") notFound();
   const { rotation, members, ranking, directUserIds, teams } = mustSucceed(detail);
-  const [history, options, away] = await Promise.all([getRotationHistory(db, actor, id), listMemberOptions(db, actor), listRotationOutOfOffice(db, actor, id)]);
+  const [history, options, away] = await Promise.all([getRotationHistory(db, actor, id), memberOptionsFor(db, actor, { userIds: directUserIds, teamIds: teams.map((t) => t.id) }), listRotationOutOfOffice(db, actor, id)]);
   const proposed = ranking.proposed;
   const zone = actor.timeZone;
 
