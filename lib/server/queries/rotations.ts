@@ -117,14 +117,18 @@ export async function getRotationDetail(db: Database, actor: Actor, rotationId: 
         .where(inArray(users.id, memberIds))
     : [];
   const directIds = new Set(direct.map((d) => d.userId));
+  // By id: a 300-member rotation would otherwise search these lists 300 times each.
+  const people = new Map(emails.map((e) => [e.id, e]));
+  const teamsOf = new Map<string, string[]>();
+  for (const row of viaTeams) teamsOf.set(row.userId, [...(teamsOf.get(row.userId) ?? []), row.teamName]);
 
   const members = ranking.members.map((m) => {
-    const person = emails.find((e) => e.id === m.userId);
+    const person = people.get(m.userId);
     return {
       userId: m.userId,
       name: m.name,
       email: person?.email ?? "",
-      sources: [...(directIds.has(m.userId) ? ["direct"] : []), ...viaTeams.filter((t) => t.userId === m.userId).map((t) => t.teamName)],
+      sources: [...(directIds.has(m.userId) ? ["direct"] : []), ...(teamsOf.get(m.userId) ?? [])],
       count: m.count,
       lastScheduledAt: m.lastScheduledAt,
       joinedAt: m.joinedAt,
