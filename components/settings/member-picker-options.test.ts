@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { matchesQuery, pickerOptions, toggleOption } from "./member-picker-options";
+import { learnedFrom, matchesQuery, mergeKnown, pickerOptions, toggleOption } from "./member-picker-options";
 
 const users = [
   { id: "u1", name: "Camille Dubois", email: "camille@acme.test", ineligibleText: "" },
@@ -23,5 +23,14 @@ describe("member picker options", () => {
     const [kept] = pickerOptions(users, teams, { userIds: ["u2"], teamIds: [] }, "sofia");
     expect(kept?.disabledReason).toBeNull();
     expect(kept && toggleOption({ userIds: ["u2"], teamIds: [] }, kept)).toEqual({ userIds: [], teamIds: [] });
+  });
+
+  it("picking from a search teaches the form the user, or the team with its members, and a newer copy replaces an older one", () => {
+    const search = { users, teams, teamMembers: users };
+    const [team, camille] = pickerOptions(users, teams, { userIds: [], teamIds: [] }, "");
+    expect(team && learnedFrom(team, search)).toEqual({ users, teams });
+    expect(camille && learnedFrom(camille, search)).toEqual({ users: [users[0]], teams: [] });
+    const renamed = { ...users[0], name: "Camille Martin" } as (typeof users)[number];
+    expect(mergeKnown({ users, teams: [] }, { users: [renamed], teams })).toEqual({ users: [renamed, users[1]], teams });
   });
 });

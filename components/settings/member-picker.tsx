@@ -1,38 +1,73 @@
 "use client";
 
-import { useId, useMemo, useState } from "react";
+import { keepPreviousData, QueryClientProvider, useQuery } from "@tanstack/react-query";
+import { useEffect, useId, useMemo, useState } from "react";
 import { ComboBox, Header, Input, Label, ListBox, ListBoxItem, ListBoxSection, Popover, Text, type Key } from "react-aria-components";
 import { useFieldErrors } from "@/components/ui/field";
-import type { MemberOption, TeamOption } from "@/lib/server/queries/users";
-import { pickerOptions, toggleOption, type PickerOption, type Selection } from "./member-picker-options";
+import { makeQueryClient } from "@/lib/query/client";
+import { memberSearchQuery, type MemberSearchDto } from "@/lib/query/members";
+import type { MemberOptions } from "@/lib/server/queries/users";
+import { learnedFrom, pickerOptions, toggleOption, type PickerOption, type Selection } from "./member-picker-options";
 import { MemberChips } from "./member-chips";
 
 interface MemberPickerProps {
   label: string;
-  users: readonly MemberOption[];
-  teams: readonly TeamOption[];
+  /** Every user and team the form knows about: at least the chosen ones, for their chips. */
+  known: MemberOptions;
   selection: Selection;
-  onSelectionChange: (selection: Selection) => void;
+  /** The new selection, and what the picked option taught (a user, or a team and its members). */
+  onSelectionChange: (selection: Selection, learned?: MemberOptions) => void;
   errors?: string[];
   hint?: string;
+}
+
+const NOTHING: MemberSearchDto = { teams: [], users: [], teamMembers: [], more: false };
+/** Typing pauses this long before the server is asked, so a fast typist sends one search. */
+const SEARCH_DELAY_MS = 150;
+
+/** `value`, once it has stopped changing for `delay` ms. */
+function useSettled(value: string, delay: number): string {
+  const [settled, setSettled] = useState(value);
+  useEffect(() => {
+    const timer = setTimeout(() => setSettled(value), delay);
+    return () => clearTimeout(timer);
+  }, [value, delay]);
+  return settled;
 }
 
 const sectionHeader = "px-3 pt-2 pb-1 text-xs font-semibold tracking-wide text-slate-500 uppercase";
 
 /**
  * A searchable multi-select of users and teams: React Aria's combobox with a multi-select
- * listbox (type to filter, arrows to move, Enter to pick or unpick, Escape to close). The
- * chosen ones show as removable chips and go to the form as hidden inputs.
+ * listbox (type to search, arrows to move, Enter to pick or unpick, Escape to close). The
+ * server searches (GET /api/v1/member-options, at most 20 matches), so the page never holds
+ * the whole organisation. The chosen ones show as removable chips and go to the form as
+ * hidden inputs.
  */
-export function MemberPicker({ label, users, teams, selection, onSelectionChange, errors, hint }: MemberPickerProps) {
+export function MemberPicker(props: MemberPickerProps) {
+  // Pages don't load TanStack Query up front (app/providers.tsx): the picker brings its client.
+  const [client] = useState(makeQueryClient);
+  return (
+    <QueryClientProvider client={client}>
+      <SearchingMemberPicker {...props} />
+    </QueryClientProvider>
+  );
+}
+
+function SearchingMemberPicker({ label, known, selection, onSelectionChange, errors, hint }: MemberPickerProps) {
   const ids = { hint: useId(), error: useId() };
   // Picking or removing someone answers "choose at least one": the error goes at once.
   const { shown: shownErrors, edited, wrapper } = useFieldErrors(errors);
   const [query, setQuery] = useState("");
+  const [open, setOpen] = useState(false);
+  const settled = useSettled(query.trim(), SEARCH_DELAY_MS);
+  // Asked only while the list is open; the previous answer stays up while the next loads.
+  const search = useQuery({ ...memberSearchQuery(settled), enabled: open, placeholderData: keepPreviousData });
+  const found = search.data ?? NOTHING;
   // The list renders inside the picker, not at the end of <body>: the side panel is a modal
   // dialog, and a list outside it would be unclickable and count as a click outside.
   const [listContainer, setListContainer] = useState<HTMLDivElement | null>(null);
-  const options = useMemo(() => pickerOptions(users, teams, selection, query), [users, teams, selection, query]);
+  const options = useMemo(() => pickerOptions(found.users, found.teams, selection, query, found.teamMembers), [found, selection, query]);
   // Stable identities: React Aria rebuilds its collection (and re-checks the active option)
   // whenever these change, so fresh arrays on every render would never let it settle.
   const { sections, chosenKeys, disabledKeys } = useMemo(
@@ -54,7 +89,7 @@ export function MemberPicker({ label, users, teams, selection, onSelectionChange
     const toggled = options.find((option) => option.selected !== chosen.has(option.key));
     if (!toggled) return;
     edited();
-    onSelectionChange(toggleOption(selection, toggled));
+    onSelectionChange(toggleOption(selection, toggled), learnedFrom(toggled, found));
   };
 
   const describedBy = [hint ? ids.hint : null, shownErrors ? ids.error : null].filter(Boolean).join(" ") || undefined;
@@ -72,6 +107,7 @@ export function MemberPicker({ label, users, teams, selection, onSelectionChange
         // Closing clears the search: the chips show what was chosen, and a query left behind
         // would make the list open again at once (React Aria reopens on unsettled input).
         onOpenChange={(isOpen) => {
+          setOpen(isOpen);
           if (!isOpen) setQuery("");
         }}
         allowsEmptyCollection
@@ -87,8 +123,8 @@ export function MemberPicker({ label, users, teams, selection, onSelectionChange
         )}
         <MemberChips
           label={label}
-          users={users}
-          teams={teams}
+          users={known.users}
+          teams={known.teams}
           selection={selection}
           onSelectionChange={(next) => {
             edited();
@@ -116,7 +152,9 @@ export function MemberPicker({ label, users, teams, selection, onSelectionChange
             <Popover UNSTABLE_portalContainer={listContainer} offset={4} className="left-0! w-(--trigger-width) overflow-y-auto rounded-md border border-slate-200 bg-white shadow-lg">
               <ListBox<(typeof sections)[number]>
                 items={sections}
-                renderEmptyState={() => <p className="px-3 py-2 text-sm text-slate-600">No users or teams match “{query}”.</p>}
+                renderEmptyState={() => (
+                  <p className="px-3 py-2 text-sm text-slate-600">{search.isFetching || settled !== query.trim() ? "Searching…" : search.isError ? "Search failed. Try again." : `No users or teams match “${query}”.`}</p>
+                )}
                 className="max-h-72 py-1 outline-none"
               >
                 {(section) => (
@@ -128,6 +166,7 @@ export function MemberPicker({ label, users, teams, selection, onSelectionChange
                   </ListBoxSection>
                 )}
               </ListBox>
+              {found.more && <p className="border-t border-slate-100 px-3 py-2 text-xs text-slate-600">Showing the first {found.teams.length + found.users.length} matches. Type more to narrow them down.</p>}
             </Popover>
           )}
         </div>

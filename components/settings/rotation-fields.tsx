@@ -5,7 +5,7 @@ import { TextField } from "@/components/ui/text-field";
 import type { NewcomerPolicy } from "@/lib/domain/rotation-settings";
 import type { MemberOptions } from "@/lib/server/queries/users";
 import { fieldErrors, fieldErrorsUnder, type FormState } from "@/lib/forms/action-state";
-import type { Selection } from "./member-picker-options";
+import { mergeKnown, type Selection } from "./member-picker-options";
 import { MemberPicker } from "./member-picker";
 import { WeightsFieldset } from "./weights-fieldset";
 
@@ -20,6 +20,7 @@ export interface RotationFormValues {
 interface RotationFieldsProps {
   /** The action's latest state, for the errors beside each field. */
   state: FormState;
+  /** The chosen users and teams, and the teams' members; the picker searches for the rest. */
   options: MemberOptions;
   initial: RotationFormValues;
   /** Set when editing: who is a member now, to warn before a change that resets counts (R7). */
@@ -40,10 +41,13 @@ export function RotationFields({ state, options, initial, currentMemberIds, newc
   const [name, setName] = useState(initial.name);
   const [distribution, setDistribution] = useState(initial.distribution);
   const [selection, setSelection] = useState<Selection>({ userIds: initial.userIds, teamIds: initial.teamIds });
+  // Everyone the form has heard of: the chosen ones it started with, and whatever was picked since.
+  const [known, setKnown] = useState<MemberOptions>(options);
   const [weights, setWeights] = useState<Record<string, string>>(() => Object.fromEntries(Object.entries(initial.weights).map(([id, w]) => [id, String(w)])));
 
-  const prospective = useMemo(() => prospectiveMemberIds(selection, options), [selection, options]);
-  const nameOf = (id: string) => options.users.find((user) => user.id === id)?.name ?? id;
+  const prospective = useMemo(() => prospectiveMemberIds(selection, known), [selection, known]);
+  const people = useMemo(() => new Map(known.users.map((user) => [user.id, user])), [known]);
+  const nameOf = (id: string) => people.get(id)?.name ?? id;
   const joining = currentMemberIds ? prospective.filter((id) => !currentMemberIds.includes(id)) : [];
   const leaving = currentMemberIds ? currentMemberIds.filter((id) => !prospective.includes(id)) : [];
 
@@ -53,10 +57,12 @@ export function RotationFields({ state, options, initial, currentMemberIds, newc
       <MemberPicker
         label="Rotation members"
         hint="Users, or whole teams whose members follow the team. Users who can’t take meetings are shown but can’t be picked."
-        users={options.users}
-        teams={options.teams}
+        known={known}
         selection={selection}
-        onSelectionChange={setSelection}
+        onSelectionChange={(next, learned) => {
+          setSelection(next);
+          if (learned) setKnown((current) => mergeKnown(current, learned));
+        }}
         errors={fieldErrors(state, "members", "userIds", "teamIds")}
       />
       <fieldset className="flex flex-col gap-2">
@@ -78,7 +84,7 @@ export function RotationFields({ state, options, initial, currentMemberIds, newc
       </fieldset>
       {distribution === "weighted" && (
         <WeightsFieldset
-          members={prospective.map((id) => ({ id, name: nameOf(id), ineligible: Boolean(options.users.find((u) => u.id === id)?.ineligibleText) }))}
+          members={prospective.map((id) => ({ id, name: nameOf(id), ineligible: Boolean(people.get(id)?.ineligibleText) }))}
           weights={weights}
           onWeightChange={(id, value) => setWeights((current) => ({ ...current, [id]: value }))}
           errors={fieldErrorsUnder(state, "weights")}

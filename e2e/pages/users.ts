@@ -4,9 +4,24 @@ import { expect, type Locator, type Page } from "@playwright/test";
 export class UsersPage {
   constructor(readonly page: Page) {}
 
-  async goto() {
-    await this.page.goto("/settings/users");
+  async goto(url = "/settings/users") {
+    await this.page.goto(url);
     await expect(this.page.getByRole("heading", { level: 1, name: "Users" })).toBeVisible();
+  }
+
+  /** The GET search form's box: Enter submits it. */
+  get search(): Locator {
+    return this.page.getByRole("searchbox", { name: "Search users" });
+  }
+
+  /** "Showing 51–100 of 2,012" with Previous and Next. */
+  get pager(): Locator {
+    return this.page.getByRole("navigation", { name: "Users pages" });
+  }
+
+  /** The user names in the table, in order. */
+  names(): Promise<string[]> {
+    return this.page.getByRole("table", { name: "Users" }).getByRole("rowheader").locator("span.font-medium.text-slate-900").allInnerTexts();
   }
 
   row(name: string): Locator {

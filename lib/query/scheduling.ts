@@ -45,7 +45,7 @@ export class ApiError extends Error {
   }
 }
 
-async function getJson<T>(url: string, signal?: AbortSignal): Promise<T> {
+export async function getJson<T>(url: string, signal?: AbortSignal): Promise<T> {
   const response = await fetch(url, { signal, headers: { accept: "application/json" }, credentials: "same-origin" });
   const body: unknown = await response.json().catch(() => null);
   if (!response.ok) {

@@ -2,10 +2,12 @@ import "server-only";
 import { z } from "zod";
 import { bookedMeetingSchema, meetingDeletionSchema } from "@/lib/server/api/contract/meetings";
 import { hostCalendarSchema } from "@/lib/server/api/contract/calendar";
+import { memberSearchSchema } from "@/lib/server/api/contract/members";
 import { availabilityChangeSchema, proposalSchema, rotationDetailSchema, rotationListSchema } from "@/lib/server/api/contract/rotations";
 import { bookMeetingInputSchema } from "@/lib/server/booking/input";
 import { hostCalendarQuerySchema } from "@/lib/server/queries/get-host-calendar";
 import { proposalQuerySchema } from "@/lib/server/queries/get-proposal";
+import { memberSearchQuerySchema } from "@/lib/server/queries/member-options";
 import { availabilityInputSchema } from "@/lib/server/use-cases/set-member-availability";
 import { entityId, userId } from "@/lib/server/validation";
 import { common, rotationId, type Operation } from "./operation";
@@ -105,6 +107,18 @@ export const OPERATIONS: Operation[] = [
     query: hostCalendarQuerySchema,
     success: { status: 200, description: "Busy blocks and free slots.", body: { name: "UserCalendar", schema: hostCalendarSchema } },
     errors: [...common, "forbidden", "user_not_found"],
+  },
+  {
+    method: "get",
+    path: "/member-options",
+    operationId: "searchMemberOptions",
+    summary: "Search the teams and users a rotation can include",
+    description:
+      "Admins only. Teams whose name, and users whose name or email, contains `q` (any case), by name: at most 20, teams first. Users who cannot be members are listed with the reason (R3).",
+    tag: "Rotations",
+    query: memberSearchQuerySchema,
+    success: { status: 200, description: "The matches.", body: { name: "MemberSearch", schema: memberSearchSchema } },
+    errors: [...common, "forbidden"],
   },
   {
     method: "get",

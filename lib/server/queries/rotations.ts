@@ -92,39 +92,45 @@ export async function getRotationDetail(db: Database, actor: Actor, rotationId: 
   const rotation = await findRotation(db, rotationId);
   if (!rotation) return fail("rotation_not_found", "This rotation does not exist.");
 
-  const ranking = rankMembers(await loadCandidatesAt(db, rotation, { now: new Date() }), rotation.distribution, { timeZone: rotation.timeZone });
-  const direct = await db.select({ userId: rotationUsers.userId }).from(rotationUsers).where(eq(rotationUsers.rotationId, rotationId));
-  const teamRows = await db
-    .select({ id: teams.id, name: teams.name })
-    .from(rotationTeams)
-    .innerJoin(teams, eq(teams.id, rotationTeams.teamId))
-    .where(eq(rotationTeams.rotationId, rotationId))
-    .orderBy(asc(teams.name));
-  const viaTeams = teamRows.length
-    ? await db
-        .select({ userId: teamMembers.userId, teamName: teams.name })
-        .from(teamMembers)
-        .innerJoin(teams, eq(teams.id, teamMembers.teamId))
-        .where(inArray(teamMembers.teamId, teamRows.map((t) => t.id)))
-    : [];
-  const memberIds = ranking.members.map((m) => m.userId);
   const now = new Date();
-  const emails = memberIds.length
-    ? await db
-        .select({ id: users.id, email: users.email, calendarConnected: users.calendarConnected, syncEnabled: users.calendarSyncEnabled, connection: calendarConnections })
-        .from(users)
-        .leftJoin(calendarConnections, eq(calendarConnections.userId, users.id))
-        .where(inArray(users.id, memberIds))
-    : [];
+  // Independent reads, sent together: the ranking, the rotation's direct users and teams,
+  // and its members' emails and calendar connections.
+  const [candidates, direct, teamRows, viaTeams, emails] = await Promise.all([
+    loadCandidatesAt(db, rotation, { now }),
+    db.select({ userId: rotationUsers.userId }).from(rotationUsers).where(eq(rotationUsers.rotationId, rotationId)),
+    db
+      .select({ id: teams.id, name: teams.name })
+      .from(rotationTeams)
+      .innerJoin(teams, eq(teams.id, rotationTeams.teamId))
+      .where(eq(rotationTeams.rotationId, rotationId))
+      .orderBy(asc(teams.name)),
+    db
+      .select({ userId: teamMembers.userId, teamName: teams.name })
+      .from(rotationTeams)
+      .innerJoin(teamMembers, eq(teamMembers.teamId, rotationTeams.teamId))
+      .innerJoin(teams, eq(teams.id, rotationTeams.teamId))
+      .where(eq(rotationTeams.rotationId, rotationId)),
+    db
+      .select({ id: users.id, email: users.email, calendarConnected: users.calendarConnected, syncEnabled: users.calendarSyncEnabled, connection: calendarConnections })
+      .from(rotationMembers)
+      .innerJoin(users, eq(users.id, rotationMembers.userId))
+      .leftJoin(calendarConnections, eq(calendarConnections.userId, users.id))
+      .where(eq(rotationMembers.rotationId, rotationId)),
+  ]);
+  const ranking = rankMembers(candidates, rotation.distribution, { timeZone: rotation.timeZone });
   const directIds = new Set(direct.map((d) => d.userId));
+  // By id: a 300-member rotation would otherwise search these lists 300 times each.
+  const people = new Map(emails.map((e) => [e.id, e]));
+  const teamsOf = new Map<string, string[]>();
+  for (const row of viaTeams) teamsOf.set(row.userId, [...(teamsOf.get(row.userId) ?? []), row.teamName]);
 
   const members = ranking.members.map((m) => {
-    const person = emails.find((e) => e.id === m.userId);
+    const person = people.get(m.userId);
     return {
       userId: m.userId,
       name: m.name,
       email: person?.email ?? "",
-      sources: [...(directIds.has(m.userId) ? ["direct"] : []), ...viaTeams.filter((t) => t.userId === m.userId).map((t) => t.teamName)],
+      sources: [...(directIds.has(m.userId) ? ["direct"] : []), ...(teamsOf.get(m.userId) ?? [])],
       count: m.count,
       lastScheduledAt: m.lastScheduledAt,
       joinedAt: m.joinedAt,

@@ -46,7 +46,7 @@ describeEachDatabase("team administration", (current) => {
     // Changing only the case of its own name is allowed.
     unwrap(await renameTeam(db, admin, team.id, { name: "DEAL closers" }));
     expect(await expectCountsDerived(db, rotationId)).toEqual({ d1: 0, t1: 1 });
-    expect(unwrap(await listTeams(db, admin)).map((t) => [t.name, t.members.map((m) => m.id), t.rotations.map((r) => r.name)])).toEqual([
+    expect(unwrap(await listTeams(db, admin)).teams.map((t) => [t.name, t.members.map((m) => m.id), t.rotations.map((r) => r.name)])).toEqual([
       ["DEAL closers", ["t1"], ["Inbound"]],
       ["Openers", [], []],
     ]);

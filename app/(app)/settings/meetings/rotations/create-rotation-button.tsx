@@ -3,13 +3,13 @@
 import { useRouter } from "next/navigation";
 import { DialogFormButton } from "@/components/settings/dialog-form-button";
 import { RotationFields } from "@/components/settings/rotation-fields";
-import type { MemberOptions } from "@/lib/server/queries/users";
 import { createRotationAction } from "./actions";
 
 const EMPTY = { name: "", distribution: "even" as const, userIds: [], teamIds: [], weights: {} };
+const NOBODY = { users: [], teams: [] };
 
 /** "Create rotation" and its side panel; on success, the new rotation's page. */
-export function CreateRotationButton({ options }: { options: MemberOptions }) {
+export function CreateRotationButton() {
   const router = useRouter();
   return (
     <DialogFormButton
@@ -24,7 +24,7 @@ export function CreateRotationButton({ options }: { options: MemberOptions }) {
         if (state.id) router.push(`/settings/meetings/rotations/${state.id}`);
       }}
     >
-      {(state) => <RotationFields state={state} options={options} initial={EMPTY} />}
+      {(state) => <RotationFields state={state} options={NOBODY} initial={EMPTY} />}
     </DialogFormButton>
   );
 }

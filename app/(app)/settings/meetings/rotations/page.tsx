@@ -10,7 +10,6 @@ import { FlashToast } from "@/components/settings/flash-toast";
 import { mustSucceed } from "@/components/settings/must-succeed";
 import { getDb } from "@/lib/server/db";
 import { listRotations } from "@/lib/server/queries/rotations";
-import { listMemberOptions } from "@/lib/server/queries/users";
 import { requirePageActor } from "@/lib/server/session";
 import { CreateRotationButton } from "./create-rotation-button";
 
@@ -20,11 +19,10 @@ export default async function RotationsPage({ searchParams }: { searchParams: Pr
   const actor = await requirePageActor();
   if (!canManageRotations(actor)) forbidden();
   const db = await getDb();
-  const [rotationsResult, optionsResult] = await Promise.all([listRotations(db, actor), listMemberOptions(db, actor)]);
-  const rotations = mustSucceed(rotationsResult);
-  const options = mustSucceed(optionsResult);
+  const rotations = mustSucceed(await listRotations(db, actor));
   const { deleted } = await searchParams;
-  const create = <CreateRotationButton options={options} />;
+  // A new rotation starts with nobody chosen; its picker searches the organisation as you type.
+  const create = <CreateRotationButton />;
 
   return (
     <SettingsFrame>

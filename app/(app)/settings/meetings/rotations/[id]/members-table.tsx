@@ -11,6 +11,8 @@ interface MembersTableProps {
   distribution: "even" | "weighted";
   proposedUserId: string | null;
   timeZone: string;
+  /** The rows to show: a large rotation is shown a page at a time (shares still count everyone). */
+  shown?: { offset: number; size: number };
 }
 
 function sourceLabel(source: string): string {
@@ -18,9 +20,10 @@ function sourceLabel(source: string): string {
 }
 
 /** The members in ranking order (R8): who is next, their counts, recency, eligibility and availability. */
-export function MembersTable({ rotationId, members, distribution, proposedUserId, timeZone }: MembersTableProps) {
+export function MembersTable({ rotationId, members, distribution, proposedUserId, timeZone, shown }: MembersTableProps) {
   const weighted = distribution === "weighted";
   const shares = targetShares(members);
+  const rows = shown ? members.slice(shown.offset, shown.offset + shown.size) : members;
   if (members.length === 0) {
     return <p className="rounded-lg border border-dashed border-slate-300 bg-white p-6 text-center text-sm text-slate-600">No members. Edit the rotation to add users or teams.</p>;
   }
@@ -41,7 +44,7 @@ export function MembersTable({ rotationId, members, distribution, proposedUserId
           </tr>
         </thead>
         <tbody className="divide-y divide-slate-100">
-          {members.map((member) => (
+          {rows.map((member) => (
             <tr key={member.userId} className={member.status === "proposable" ? "" : "bg-slate-50/60"}>
               <th scope="row" className="px-4 py-3 text-left font-normal">
                 <span className="flex flex-wrap items-center gap-2">

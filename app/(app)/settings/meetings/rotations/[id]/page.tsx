@@ -3,15 +3,18 @@ import Link from "next/link";
 import { notFound, forbidden } from "next/navigation";
 import { CountsChart } from "@/components/settings/counts-chart";
 import { plural } from "@/components/settings/format";
+import { Pager } from "@/components/settings/list-search";
 import { formatDateTime } from "@/lib/domain/format-time";
 import { mustSucceed } from "@/components/settings/must-succeed";
 import { RotationHistoryList } from "@/components/settings/rotation-history-list";
 import { SettingsFrame, SettingsHeader } from "@/components/settings/settings-frame";
+import { pageWindow } from "@/lib/domain/paging";
 import { canManageRotations } from "@/lib/domain/permissions";
 import { getDb } from "@/lib/server/db";
 import { getRotationHistory } from "@/lib/server/queries/rotation-history";
 import { getRotationDetail } from "@/lib/server/queries/rotations";
-import { listMemberOptions } from "@/lib/server/queries/users";
+import { memberOptionsFor } from "@/lib/server/queries/member-options";
+import { listQuerySchema } from "@/lib/server/queries/users";
 import { listRotationOutOfOffice } from "@/lib/server/queries/out-of-office";
 import { storedSettingsOf } from "@/lib/server/use-cases/rotation-settings-input";
 import { requirePageActor } from "@/lib/server/session";
@@ -23,7 +26,10 @@ import { RotationSettingsForm } from "./rotation-settings-form";
 
 export const metadata: Metadata = { title: "Meeting rotation" };
 
-export default async function RotationPage({ params }: { params: Promise<{ id: string }> }) {
+/** Members shown at once: 300 rows of switches and menus made the page 1.7 MB and slow to render. */
+const MEMBERS_PAGE_SIZE = 50;
+
+export default async function RotationPage({ params, searchParams }: { params: Promise<{ id: string }>; searchParams: Promise<Record<string, string | string[] | undefined>> }) {
   const actor = await requirePageActor();
   if (!canManageRotations(actor)) forbidden();
   const { id } = await params;
@@ -31,9 +37,11 @@ export default async function RotationPage({ params }: { params: Promise<{ id: s
   const detail = await getRotationDetail(db, actor, id);
   if (!detail.ok && detail.error.code === "rotation_not_found") notFound();
   const { rotation, members, ranking, directUserIds, teams } = mustSucceed(detail);
-  const [history, options, away] = await Promise.all([getRotationHistory(db, actor, id), listMemberOptions(db, actor), listRotationOutOfOffice(db, actor, id)]);
+  const [history, options, away] = await Promise.all([getRotationHistory(db, actor, id), memberOptionsFor(db, actor, { userIds: directUserIds, teamIds: teams.map((t) => t.id) }), listRotationOutOfOffice(db, actor, id)]);
   const proposed = ranking.proposed;
   const zone = actor.timeZone;
+  const membersWindow = pageWindow(listQuerySchema.parse(await searchParams).page ?? 1, MEMBERS_PAGE_SIZE, members.length);
+  const path = `/settings/meetings/rotations/${rotation.id}`;
 
   return (
     <SettingsFrame>
@@ -92,7 +100,15 @@ export default async function RotationPage({ params }: { params: Promise<{ id: s
           </h2>
           <p className="text-xs text-slate-600">Times in your time zone, {zone}.</p>
         </div>
-        <MembersTable rotationId={rotation.id} members={members} distribution={rotation.distribution} proposedUserId={proposed?.userId ?? null} timeZone={zone} />
+        {membersWindow.lastPage > 1 && <Pager path={path} query={undefined} window={membersWindow} label="Members pages" />}
+        <MembersTable
+          rotationId={rotation.id}
+          members={members}
+          distribution={rotation.distribution}
+          proposedUserId={proposed?.userId ?? null}
+          timeZone={zone}
+          shown={{ offset: membersWindow.offset, size: membersWindow.pageSize }}
+        />
       </section>
 
       <OutOfOfficeSection periods={mustSucceed(away)} timeZone={zone} />
