@@ -1,5 +1,5 @@
 import type { Page } from "@playwright/test";
-import { expect, expectNoAxeViolations, test } from "./fixtures";
+import { expect, expectNoAxeViolations, test, type DemoUser } from "./fixtures";
 import { ScheduleDialog } from "./pages/schedule-dialog";
 
 /*
@@ -12,6 +12,26 @@ const CAMILLE_AND_LUKAS = ["Camille Dubois", "Lukas Schmidt"];
 const MAX_TABS_TO_THE_WEEK = 10;
 
 test.describe.configure({ timeout: 90_000 });
+
+type Fixtures = Parameters<Parameters<typeof test>[2]>[0];
+
+/** A laptop-sized page signed in as the rep, on a contact, with a rotation of Camille and Lukas made for the test. */
+async function repOnAContact(prefix: string, { page, signInAs, createRotation, recordsList }: Pick<Fixtures, "page" | "signInAs" | "createRotation" | "recordsList">) {
+  await page.setViewportSize({ width: 1366, height: 768 });
+  await signInAs("rep");
+  const rotation = await createRotation(prefix, CAMILLE_AND_LUKAS);
+  await recordsList.openFirst("Contacts");
+  return rotation;
+}
+
+/** The same record in another person's (or session's) browser, its dialog open. */
+async function dialogElsewhere(who: DemoUser, page: Page, signInElsewhere: Fixtures["signInElsewhere"]) {
+  const other = await signInElsewhere(who);
+  await other.goto(page.url());
+  const dialog = new ScheduleDialog(other);
+  await dialog.open();
+  return dialog;
+}
 
 const focusedSlot = (page: Page) => page.evaluate(() => document.activeElement?.getAttribute("data-slot") ?? null);
 const focusedName = (page: Page) => page.evaluate(() => `${document.activeElement?.tagName} ${document.activeElement?.textContent?.trim().slice(0, 40)}`);
@@ -120,18 +140,11 @@ test("R21: a proposal that moved on in another tab is refused in place, the host
   recordPage,
   scheduleDialog: dialog,
 }) => {
-  await page.setViewportSize({ width: 1366, height: 768 });
-  await signInAs("rep");
-  const rotation = await createRotation("Stale", CAMILLE_AND_LUKAS);
-  await recordsList.openFirst("Contacts");
-  const otherTab = await signInElsewhere("rep");
-  await otherTab.goto(page.url());
-  const otherDialog = new ScheduleDialog(otherTab);
-
+  const rotation = await repOnAContact("Stale", { page, signInAs, createRotation, recordsList });
   await dialog.open();
   await dialog.chooseRotation(rotation);
   await expect(dialog.selectedHost()).toHaveText(/^Camille Dubois \(proposed\)/);
-  await otherDialog.open();
+  const otherDialog = await dialogElsewhere("rep", page, signInElsewhere);
   await otherDialog.chooseRotation(rotation);
   await otherDialog.pickFirstFreeSlot();
   await otherDialog.book();
@@ -160,20 +173,14 @@ test("a slot taken meanwhile: the message is in view, the host stays, the slot i
   recordsList,
   scheduleDialog: dialog,
 }) => {
-  await page.setViewportSize({ width: 1366, height: 768 });
-  await signInAs("rep");
-  const rotation = await createRotation("Clash", CAMILLE_AND_LUKAS);
-  await recordsList.openFirst("Contacts");
+  const rotation = await repOnAContact("Clash", { page, signInAs, createRotation, recordsList });
   await dialog.open();
   await dialog.chooseRotation(rotation);
   await dialog.pickFirstFreeSlot();
   const start = await dialog.pickedSlotStart();
 
   // Camille books that time on her own calendar: her count and the proposal do not move.
-  const camille = await signInElsewhere("host");
-  await camille.goto(page.url());
-  const hers = new ScheduleDialog(camille);
-  await hers.open();
+  const hers = await dialogElsewhere("host", page, signInElsewhere);
   // Her own calendar: the "Meeting" tab, when she may also book through rotations.
   const ownCalendarTab = hers.dialog.getByRole("tab", { name: "Meeting", exact: true });
   if ((await ownCalendarTab.count()) > 0) await ownCalendarTab.click();
