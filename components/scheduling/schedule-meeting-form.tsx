@@ -161,7 +161,7 @@ export function ScheduleMeetingForm({ context, bookMeeting, onBooked }: Schedule
         isOverride={isOverride}
         pending={pending}
         blocked={hostKeptOff ? `${hostKeptOff.name} can’t take this time: ${hostKeptOff.reason.charAt(0).toLowerCase() + hostKeptOff.reason.slice(1)}. Pick another time or member.` : null}
-        alert={error && !error.fields ? refusalText(error) : error ? error.message : null}
+        alert={error ? refusalText(error) : null}
       />
     </form>
   );
