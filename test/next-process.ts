@@ -11,12 +11,18 @@ import path from "node:path";
 const ROOT = process.cwd();
 const DIST_DIR = process.env.NEXT_DIST_DIR || ".next";
 const PORTS = { first: 3300, last: 3399 };
+/** Vitest workers run test files side by side; each draws from its own quarter of the range. */
+const WORKER_SLICES = 4;
 export const TEST_AUTH_SECRET = "contract-tests-secret-0123456789abcdef";
 
 export interface NextProcess {
   child: ChildProcess;
   port: number;
   output: string[];
+  /** Next.js logged that its own socket listens: until then, an answer on the port is another server's. */
+  listening: boolean;
+  /** Set by stopNextProcess, so an exit nobody asked for can be told apart and reported. */
+  stopping?: boolean;
 }
 
 /** Fails with a clear message when there is no build, or one older than the API routes. */
@@ -44,12 +50,21 @@ function portIsFree(port: number): Promise<boolean> {
   });
 }
 
+function portRange(): { first: number; last: number } {
+  const worker = Number(process.env.VITEST_POOL_ID);
+  if (!Number.isInteger(worker) || worker < 1) return PORTS;
+  const size = Math.floor((PORTS.last - PORTS.first + 1) / WORKER_SLICES);
+  const first = PORTS.first + ((worker - 1) % WORKER_SLICES) * size;
+  return { first, last: first + size - 1 };
+}
+
 async function freePort(): Promise<number> {
+  const range = portRange();
   for (let attempt = 0; attempt < 50; attempt++) {
-    const port = PORTS.first + Math.floor(Math.random() * (PORTS.last - PORTS.first + 1));
+    const port = range.first + Math.floor(Math.random() * (range.last - range.first + 1));
     if (await portIsFree(port)) return port;
   }
-  throw new Error(`no free port in ${PORTS.first}–${PORTS.last}`);
+  throw new Error(`no free port in ${range.first}–${range.last}`);
 }
 
 function launch(port: number, env: Record<string, string>, problems: string[]): NextProcess {
@@ -59,15 +74,24 @@ function launch(port: number, env: Record<string, string>, problems: string[]): 
     stdio: ["ignore", "pipe", "pipe"],
   });
   const output: string[] = [];
+  const running: NextProcess = { child, port, output, listening: false };
   const keep = (chunk: Buffer) => {
     const text = chunk.toString();
+    // start-server.js logs "Ready in …" from its 'listening' handler: the port is this child's.
+    if (text.includes("Ready in")) running.listening = true;
     output.push(text);
     if (output.length > 200) output.shift();
     if (PROBLEM.test(text) && problems.length < 20) problems.push(text.slice(0, 2000));
   };
   child.stdout?.on("data", keep);
   child.stderr?.on("data", keep);
-  return { child, port, output };
+  // A server that dies mid-test shows up only as "fetch failed" in the tests that follow; its
+  // last words are the one clue to why, so they go to the test log.
+  child.once("exit", (code, signal) => {
+    if (running.stopping) return;
+    console.error(`next start on port ${port} exited unexpectedly (code ${code}, signal ${signal}). Its last output:\n${output.join("")}`);
+  });
+  return running;
 }
 
 /** Ready once a route that opens the database answers as expected (401: it needs credentials, and got that far). */
@@ -76,8 +100,10 @@ async function waitUntilReady(running: NextProcess, readyStatus: number, timeout
   while (Date.now() < deadline) {
     if (running.child.exitCode !== null) throw new Error(`next start exited with ${running.child.exitCode}:\n${running.output.join("")}`);
     try {
-      const response = await fetch(`http://127.0.0.1:${running.port}/api/v1/rotations`);
-      if (response.status === readyStatus) return;
+      // Two launches can pick the same free port; the loser's probe would be answered by the
+      // winner until the loser exits with EADDRINUSE, and its tests would talk to a stranger.
+      const response = running.listening ? await fetch(`http://127.0.0.1:${running.port}/api/v1/rotations`) : undefined;
+      if (response?.status === readyStatus) return;
     } catch {
       // Not listening yet.
     }
@@ -89,6 +115,7 @@ async function waitUntilReady(running: NextProcess, readyStatus: number, timeout
 export async function stopNextProcess(running: NextProcess): Promise<void> {
   const { child } = running;
   if (child.exitCode !== null || child.signalCode !== null) return;
+  running.stopping = true;
   const exited = new Promise<void>((resolve) => child.once("exit", () => resolve()));
   child.kill("SIGTERM");
   const timer = setTimeout(() => child.kill("SIGKILL"), 10_000);
