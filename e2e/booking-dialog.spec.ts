@@ -1,4 +1,5 @@
 import type { Page } from "@playwright/test";
+import { backgroundLuminance } from "./colour";
 import { expect, expectNoAxeViolations, test, type DemoUser } from "./fixtures";
 import { ScheduleDialog } from "./pages/schedule-dialog";
 
@@ -36,71 +37,81 @@ async function dialogElsewhere(who: DemoUser, page: Page, signInElsewhere: Fixtu
 const focusedSlot = (page: Page) => page.evaluate(() => document.activeElement?.getAttribute("data-slot") ?? null);
 const focusedName = (page: Page) => page.evaluate(() => `${document.activeElement?.tagName} ${document.activeElement?.textContent?.trim().slice(0, 40)}`);
 
-for (const size of [
+const SIZES = [
   { name: "laptop", width: 1366, height: 768 },
   { name: "phone", width: 390, height: 844 },
-]) {
-  test(`on a ${size.name}, books with the keyboard alone: the ranking in view, the week one Tab stop, focus on the new meeting`, async ({
-    page,
-    signInAs,
-    createRotation,
-    recordsList,
-    recordPage,
-    scheduleDialog: dialog,
-  }) => {
-    await page.setViewportSize({ width: size.width, height: size.height });
-    await signInAs("rep");
-    const rotation = await createRotation("Keyboard", CAMILLE_AND_LUKAS);
-    await recordsList.openFirst("Contacts");
+];
 
-    await dialog.openWithKeyboard();
-    await expect(dialog.rotationSelect).toBeFocused();
-    await dialog.chooseRotationWithKeyboard(rotation);
-    await expect(dialog.ranking(rotation)).toHaveCount(2);
-    await expect(dialog.ranking(rotation).first()).toContainText("Camille Dubois");
-    await expect(dialog.ranking(rotation).first()).toContainText("Proposed");
-    await expect(dialog.ranking(rotation).first()).toContainText("0 meetings · never scheduled");
-    await expect(dialog.calendar.getByText(/works/)).toBeVisible();
-    await expect(page.evaluate(() => document.documentElement.scrollWidth <= window.innerWidth)).resolves.toBe(true);
-    await expectNoAxeViolations(page);
+for (const colorScheme of ["light", "dark"] as const) {
+  test.describe(`in the ${colorScheme} scheme`, () => {
+    test.use({ colorScheme });
+    for (const size of SIZES) {
+      test(`on a ${size.name}, books with the keyboard alone: the ranking in view, the week one Tab stop, focus on the new meeting`, async ({
+        page,
+        signInAs,
+        createRotation,
+        recordsList,
+        recordPage,
+        scheduleDialog: dialog,
+      }) => {
+        await page.setViewportSize({ width: size.width, height: size.height });
+        await signInAs("rep");
+        const rotation = await createRotation("Keyboard", CAMILLE_AND_LUKAS);
+        await recordsList.openFirst("Contacts");
 
-    // Tab on to the week; a week without free time is skipped with Enter on "Next week →".
-    let tabs = 0;
-    while ((await focusedSlot(page)) === null && tabs <= MAX_TABS_TO_THE_WEEK) {
-      if ((await focusedName(page)) === "BUTTON Next week →" && (await dialog.freeSlots().count()) === 0) {
+        await dialog.openWithKeyboard();
+        await expect(dialog.rotationSelect).toBeFocused();
+        await dialog.chooseRotationWithKeyboard(rotation);
+        await expect(dialog.ranking(rotation)).toHaveCount(2);
+        await expect(dialog.ranking(rotation).first()).toContainText("Camille Dubois");
+        await expect(dialog.ranking(rotation).first()).toContainText("Proposed");
+        await expect(dialog.ranking(rotation).first()).toContainText("0 meetings · never scheduled");
+        await expect(dialog.calendar.getByText(/works/)).toBeVisible();
+        expect(await backgroundLuminance(dialog.dialog) < 0.05, "a dark dialog").toBe(colorScheme === "dark");
+        await expect(page.evaluate(() => document.documentElement.scrollWidth <= window.innerWidth)).resolves.toBe(true);
+        await expectNoAxeViolations(page);
+
+        // Tab on to the week; a week without free time is skipped with Enter on "Next week →".
+        let tabs = 0;
+        while ((await focusedSlot(page)) === null && tabs <= MAX_TABS_TO_THE_WEEK) {
+          if ((await focusedName(page)) === "BUTTON Next week →" && (await dialog.freeSlots().count()) === 0) {
+            await page.keyboard.press("Enter");
+            await expect(dialog.calendar.getByText("Loading calendar…")).toBeHidden();
+            continue;
+          }
+          await page.keyboard.press("Tab");
+          tabs += 1;
+        }
+        expect(tabs).toBeLessThanOrEqual(MAX_TABS_TO_THE_WEEK);
+
+        // The arrow keys walk the free slots; Enter picks one.
+        const first = await focusedSlot(page);
+        await page.keyboard.press("ArrowDown");
+        const second = await focusedSlot(page);
+        expect(second).not.toBeNull();
+        expect(second).not.toBe(first);
+        await page.keyboard.press("ArrowUp");
+        expect(await focusedSlot(page)).toBe(first);
         await page.keyboard.press("Enter");
-        await expect(dialog.calendar.getByText("Loading calendar…")).toBeHidden();
-        continue;
-      }
-      await page.keyboard.press("Tab");
-      tabs += 1;
+        expect(await dialog.pickedSlotStart()).toBe(first);
+
+        // The whole week is one Tab stop: the next Tab is the Book button, in view with the summary.
+        await page.keyboard.press("Tab");
+        await expect(dialog.bookButton).toBeFocused();
+        await expect(dialog.bookButton).toBeInViewport();
+        await expect(dialog.summary()).toContainText("Camille Dubois");
+        await expect(dialog.summary()).toContainText("30 minutes");
+        await expectNoAxeViolations(page);
+
+        await page.keyboard.press("Enter");
+        await expect(dialog.dialog).toBeHidden();
+        const booked = recordPage.meeting(`Host Camille Dubois · booked by James Carter · through rotation “${rotation}”`);
+        await expect(booked).toBeFocused();
+        await expect(booked).toHaveAttribute("data-just-booked", "true");
+        await expect(page.evaluate(() => document.documentElement.scrollWidth <= window.innerWidth)).resolves.toBe(true);
+        await expectNoAxeViolations(page);
+      });
     }
-    expect(tabs).toBeLessThanOrEqual(MAX_TABS_TO_THE_WEEK);
-
-    // The arrow keys walk the free slots; Enter picks one.
-    const first = await focusedSlot(page);
-    await page.keyboard.press("ArrowDown");
-    const second = await focusedSlot(page);
-    expect(second).not.toBeNull();
-    expect(second).not.toBe(first);
-    await page.keyboard.press("ArrowUp");
-    expect(await focusedSlot(page)).toBe(first);
-    await page.keyboard.press("Enter");
-    expect(await dialog.pickedSlotStart()).toBe(first);
-
-    // The whole week is one Tab stop: the next Tab is the Book button, in view with the summary.
-    await page.keyboard.press("Tab");
-    await expect(dialog.bookButton).toBeFocused();
-    await expect(dialog.bookButton).toBeInViewport();
-    await expect(dialog.summary()).toContainText("Camille Dubois");
-    await expect(dialog.summary()).toContainText("30 minutes");
-
-    await page.keyboard.press("Enter");
-    await expect(dialog.dialog).toBeHidden();
-    const booked = recordPage.meeting(`Host Camille Dubois · booked by James Carter · through rotation “${rotation}”`);
-    await expect(booked).toBeFocused();
-    await expect(booked).toHaveAttribute("data-just-booked", "true");
-    await expect(page.evaluate(() => document.documentElement.scrollWidth <= window.innerWidth)).resolves.toBe(true);
   });
 }
 
