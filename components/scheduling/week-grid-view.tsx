@@ -1,7 +1,7 @@
 "use client";
 
 import { useId, useRef, useState, type CSSProperties, type KeyboardEvent } from "react";
-import { formatDay, formatTime, formatTimeRange } from "@/lib/domain/format-time";
+import { formatDay, formatHourMark, formatTime, formatTimeRange } from "@/lib/domain/format-time";
 import { slotStepMinutes } from "@/lib/domain/slots";
 import type { WeekGrid } from "@/lib/domain/week-grid";
 import { isSlotKey, moveSlot } from "./slot-navigation";
@@ -19,11 +19,6 @@ interface WeekGridViewProps {
   onSelect: (start: string) => void;
 }
 
-/** "9 AM" for an hour mark, from minutes after midnight. */
-function hourLabel(minuteOfDay: number): string {
-  const hour = Math.floor(minuteOfDay / 60) % 24;
-  return `${hour % 12 || 12} ${hour < 12 ? "AM" : "PM"}`;
-}
 
 /** Position on the grid, as CSS variables the `sm:` classes read (phones stack the day instead). */
 function placed(topMinutes: number, heightPx: number | null, pxPerMinute: number): CSSProperties {
@@ -89,7 +84,7 @@ export function WeekGridView({ grid, hostName, hostTimeZone, viewerTimeZone, dur
           <div aria-hidden className="relative hidden sm:block" style={{ height: gridHeight }}>
             {grid.hours.map((h) => (
               <span key={h.minuteOfDay} className="absolute right-1.5 text-[10px] leading-none text-slate-500" style={{ top: `${h.top * pxPerMinute + 2}px` }}>
-                {hourLabel(h.minuteOfDay)}
+                {formatHourMark(h.minuteOfDay)}
               </span>
             ))}
           </div>

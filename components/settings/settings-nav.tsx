@@ -1,8 +1,7 @@
 "use client";
 
 import Link from "next/link";
-import { usePathname } from "next/navigation";
-import { isCurrentPath } from "@/components/shell/is-current-path";
+import { NavLink } from "@/components/shell/nav-link";
 import { settingsGroups } from "./settings-sections";
 
 /**
@@ -10,7 +9,6 @@ import { settingsGroups } from "./settings-sections";
  * one is marked for assistive technology as well.
  */
 export function SettingsNav({ isAdmin }: { isAdmin: boolean }) {
-  const pathname = usePathname();
   return (
     <nav aria-label="Settings sections" className="space-y-3">
       <Link href="/settings" className="block px-3 text-xs font-semibold tracking-wide text-slate-500 uppercase hover:text-slate-800">
@@ -25,20 +23,18 @@ export function SettingsNav({ isAdmin }: { isAdmin: boolean }) {
             </p>
           )}
           <ul className="flex flex-wrap gap-1 md:flex-col" aria-labelledby={isAdmin ? `settings-group-${index}` : undefined}>
-            {group.sections.map(({ href, title }) => {
-              const current = isCurrentPath(pathname, href);
-              return (
-                <li key={href}>
-                  <Link
-                    href={href}
-                    aria-current={current ? "page" : undefined}
-                    className={`block rounded-md px-3 py-2 text-sm font-medium ${current ? "bg-brand-50 text-brand-700" : "text-slate-700 hover:bg-slate-100"}`}
-                  >
-                    {title}
-                  </Link>
-                </li>
-              );
-            })}
+            {group.sections.map(({ href, title }) => (
+              <li key={href}>
+                <NavLink
+                  href={href}
+                  className="block rounded-md px-3 py-2 text-sm font-medium"
+                  currentClassName="bg-brand-50 text-brand-700"
+                  idleClassName="text-slate-700 hover:bg-slate-100"
+                >
+                  {title}
+                </NavLink>
+              </li>
+            ))}
           </ul>
         </div>
       ))}

@@ -1,8 +1,6 @@
 "use client";
 
-import Link from "next/link";
-import { usePathname } from "next/navigation";
-import { isCurrentPath } from "@/components/shell/is-current-path";
+import { NavLink } from "@/components/shell/nav-link";
 
 const LINKS = [
   { href: "/contacts", label: "Contacts" },
@@ -14,24 +12,21 @@ const LINKS = [
 
 /** The main sections: a row in the header on wide screens, a column in the menu on phones. */
 export function NavLinks({ stacked = false, onNavigate }: { stacked?: boolean; onNavigate?: () => void }) {
-  const pathname = usePathname();
   return (
     <ul className={stacked ? "flex flex-col gap-1" : "flex items-center gap-1"}>
-      {LINKS.map(({ href, label }) => {
-        const current = isCurrentPath(pathname, href);
-        return (
-          <li key={href}>
-            <Link
-              href={href}
-              aria-current={current ? "page" : undefined}
-              onClick={onNavigate}
-              className={`${stacked ? "block" : ""} rounded-md px-3 py-2 text-sm font-medium ${current ? "bg-chrome-current text-on-chrome" : "text-on-chrome-muted hover:bg-chrome-hover hover:text-on-chrome"}`}
-            >
-              {label}
-            </Link>
-          </li>
-        );
-      })}
+      {LINKS.map(({ href, label }) => (
+        <li key={href}>
+          <NavLink
+            href={href}
+            onNavigate={onNavigate}
+            className={`${stacked ? "block" : ""} rounded-md px-3 py-2 text-sm font-medium`}
+            currentClassName="bg-chrome-current text-on-chrome"
+            idleClassName="text-on-chrome-muted hover:bg-chrome-hover hover:text-on-chrome"
+          >
+            {label}
+          </NavLink>
+        </li>
+      ))}
     </ul>
   );
 }

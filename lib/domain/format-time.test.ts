@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { formatCalendarDate, formatDate, formatDateTime, formatDay, formatTime, formatTimeRange, zoneAbbreviation } from "./format-time";
+import { formatCalendarDate, formatDate, formatDateTime, formatDay, formatHourMark, formatTime, formatTimeRange, zoneAbbreviation } from "./format-time";
 
 describe("formatting instants in a named zone", () => {
   const instant = new Date("2026-03-02T14:30:00Z");
@@ -46,5 +46,15 @@ describe("formatting instants in a named zone", () => {
 
   it("formats a range with the zone", () => {
     expect(formatTimeRange(instant, new Date("2026-03-02T15:00:00Z"), "America/New_York")).toBe("9:30 AM – 10:00 AM EST");
+  });
+
+  it.each([
+    [0, "12 AM"],
+    [9 * 60, "9 AM"],
+    [12 * 60, "12 PM"],
+    [17 * 60 + 30, "5 PM"],
+    [24 * 60, "12 AM"],
+  ])("marks the hour of minute %i as %s", (minuteOfDay, expected) => {
+    expect(formatHourMark(minuteOfDay)).toBe(expected);
   });
 });

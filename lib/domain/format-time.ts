@@ -43,6 +43,12 @@ export function formatTime(instant: Date, timeZone: string): string {
   return formatter(timeZone, { hour: "numeric", minute: "2-digit" }).format(instant);
 }
 
+/** "9 AM": the mark of a whole hour on a day column, from minutes after midnight (24:00 is "12 AM"). */
+export function formatHourMark(minuteOfDay: number): string {
+  const hour = Math.floor(minuteOfDay / 60) % 24;
+  return formatter("UTC", { hour: "numeric" }).format(Date.UTC(1970, 0, 1, hour));
+}
+
 /** "Mon, Mar 2" */
 export function formatDay(instant: Date, timeZone: string): string {
   return formatter(timeZone, { weekday: "short", month: "short", day: "numeric" }).format(instant);
