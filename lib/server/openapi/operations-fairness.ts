@@ -11,8 +11,10 @@ import {
   reassignedUpcomingSchema,
   rotationSettingsSchema,
   settingsChangeSchema,
+  userSearchSchema,
 } from "@/lib/server/api/contract/fairness";
 import { outOfOfficeQuerySchema } from "@/lib/server/queries/out-of-office";
+import { userSearchQuerySchema } from "@/lib/server/queries/user-options";
 import { adjustmentInputSchema } from "@/lib/server/use-cases/adjust-count";
 import { outcomeInputSchema } from "@/lib/server/use-cases/mark-meeting-outcome";
 import { outOfOfficeInputSchema } from "@/lib/server/use-cases/out-of-office";
@@ -129,6 +131,17 @@ export const FAIRNESS_OPERATIONS: Operation[] = [
     tag: "Out of office",
     query: outOfOfficeQuerySchema,
     success: { status: 200, description: "The periods, by start.", body: { name: "OutOfOfficeList", schema: outOfOfficeListSchema } },
+    errors: [...common, "forbidden"],
+  },
+  {
+    method: "get",
+    path: "/user-options",
+    operationId: "searchUserOptions",
+    summary: "Search the users an out-of-office period can be for",
+    description: "Admins only. Active users whose name or email contains `q` (any case), by name: at most 20, with their time zone.",
+    tag: "Out of office",
+    query: userSearchQuerySchema,
+    success: { status: 200, description: "The matches.", body: { name: "UserSearch", schema: userSearchSchema } },
     errors: [...common, "forbidden"],
   },
   {

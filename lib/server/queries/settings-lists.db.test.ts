@@ -5,6 +5,7 @@ import { actorFor, insertAdmin, insertTeam, insertUser } from "@/test/factories"
 import { describeEachDatabase } from "@/test/db";
 import { memberOptionsFor, MEMBER_SEARCH_LIMIT, searchMemberOptions } from "./member-options";
 import { TEAMS_PAGE_SIZE, listTeams } from "./teams";
+import { USER_SEARCH_LIMIT, searchUserOptions } from "./user-options";
 import { USERS_PAGE_SIZE, countUsers, listUsersPage } from "./users";
 
 const unwrap = <T>(result: { ok: true; value: T } | { ok: false; error: { message: string } }): T => {
@@ -101,6 +102,21 @@ describeEachDatabase("settings lists: search and pages", (current) => {
     expect(start.users.map((u) => u.id)).toEqual(["u003", "u050", "u100"]);
   });
 
+  it("the out-of-office user search gets at most 20 active users by name, with their zones, and finds one by email", async () => {
+    const { db } = current();
+    const admin = await seedPeople(db);
+    expect(USER_SEARCH_LIMIT).toBe(20);
+    const first = unwrap(await searchUserOptions(db, admin, { q: "user" }));
+    // User 001 has left (every thirtieth from 1 is inactive): the list goes on to User 020.
+    const expected = Array.from({ length: 21 }, (_, n) => `u${String(n).padStart(3, "0")}`).filter((id) => id !== "u001");
+    expect(first.users.map((u) => u.id)).toEqual(expected);
+    expect(first.more).toBe(true);
+    const one = unwrap(await searchUserOptions(db, admin, { q: "USER091@" }));
+    expect(one).toEqual({ users: [], more: false });
+    const found = unwrap(await searchUserOptions(db, admin, { q: "user092@example" }));
+    expect(found).toEqual({ users: [{ id: "u092", name: "User 092", email: "user092@example.test", timeZone: "UTC" }], more: false });
+  });
+
   it("R4: only admins list, search or count", async () => {
     const { db } = current();
     await seedPeople(db);
@@ -109,6 +125,7 @@ describeEachDatabase("settings lists: search and pages", (current) => {
       await listUsersPage(db, rep, {}),
       await listTeams(db, rep, {}),
       await searchMemberOptions(db, rep, { q: "u" }),
+      await searchUserOptions(db, rep, { q: "u" }),
       await memberOptionsFor(db, rep, { userIds: [], teamIds: [] }),
       await countUsers(db, rep),
     ]) {

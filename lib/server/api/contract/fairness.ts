@@ -4,6 +4,7 @@ import { LEDGER_CAUSES } from "@/lib/domain/ledger";
 import { COUNT_WINDOWS, MEETING_OUTCOMES, NEWCOMER_POLICIES, RETURN_POLICIES } from "@/lib/domain/rotation-settings";
 import type { MemberLedger } from "@/lib/server/queries/member-ledger";
 import type { OutOfOfficeView } from "@/lib/server/queries/out-of-office";
+import type { UserSearch } from "@/lib/server/queries/user-options";
 import type { MarkedOutcome } from "@/lib/server/use-cases/mark-meeting-outcome";
 import type { Reassigned, ReassignedUpcoming } from "@/lib/server/use-cases/reassign-meeting";
 import type { StoredSettings } from "@/lib/server/use-cases/rotation-settings-input";
@@ -100,3 +101,10 @@ export function presentReassignedUpcoming(value: ReassignedUpcoming): z.input<ty
 export function presentOutOfOffice(periods: OutOfOfficeView[]): z.input<typeof outOfOfficeListSchema> {
   return { periods: periods.map((p) => ({ ...p, start: iso(p.start), end: iso(p.end) })) };
 }
+
+export const userSearchSchema = z.strictObject({
+  users: z.array(z.strictObject({ id: z.string(), name: z.string(), email: z.string(), timeZone: z.string().describe("IANA name: the zone the period's times are read in.") })),
+  more: z.boolean().describe("More matched than were returned; a longer search narrows them down."),
+});
+
+export const presentUserSearch = (search: UserSearch): z.input<typeof userSearchSchema> => ({ users: search.users.map((u) => ({ ...u })), more: search.more });
