@@ -61,6 +61,13 @@ try {
       ["rotations list", "/settings/meetings/rotations", LARGE_ORG.rotationName],
       ["300-member rotation", `/settings/meetings/rotations/${rotationId}`, "300 members"],
       ["member search (API)", "/api/v1/member-options?q=ma", '"more":true'],
+      // The rest of Settings, which a large organisation reaches too (the user select of Out of office).
+      ["settings", "/settings", '<h1 class="text-2xl font-semibold">Settings</h1>'],
+      ["out of office", "/settings/out-of-office", "current and upcoming periods"],
+      ["calendar", "/settings/calendar", '<h1 class="text-2xl font-semibold">Calendar</h1>'],
+      ["calendar feed", "/settings/calendar-feed", "<title>Calendar feed"],
+      ["api tokens", "/settings/api-tokens", "<title>API tokens"],
+      ["outbox", "/settings/outbox", "<title>Outbox"],
     ];
     console.log(`app ${app.baseUrl} on database ${database.name}; ${RUNS} requests a page after ${WARM_UP} to warm up`);
     for (const [label, path, marker] of pages) {

@@ -33,3 +33,19 @@ test("the main sections open from the Menu button", async ({ page, signInAs }) =
   await expect(page.getByRole("link", { name: "Deals" })).toBeHidden();
   await expect(page.getByRole("button", { name: `Account menu for ${DEMO_USERS.admin.name}` })).toBeVisible();
 });
+
+test("an open search list fits a phone and can be read to the end: the list scrolls, not its popover", async ({ page, signInAs }) => {
+  await signInAs("admin");
+  await page.goto("/settings/out-of-office");
+  await page.getByRole("button", { name: "Add out-of-office period" }).click();
+  const add = page.getByRole("dialog", { name: "Add out-of-office period" });
+  // "e" is in every demo email: more people than the phone's screen has room for.
+  await add.getByRole("combobox", { name: "User" }).fill("e");
+  await expect(add.getByRole("option", { name: "Wei Chen (Asia/Singapore)" })).toBeAttached();
+  const list = add.getByRole("listbox");
+  const overflow = await list.evaluate((element) => ({ scroll: element.scrollHeight, client: element.clientHeight, popover: element.parentElement?.scrollHeight ?? 0, popoverClient: element.parentElement?.clientHeight ?? 0 }));
+  expect(overflow.scroll, "the list is longer than it is shown").toBeGreaterThan(overflow.client);
+  expect(overflow.popover, "the popover itself does not scroll").toBeLessThanOrEqual(overflow.popoverClient);
+  expect(await page.evaluate(() => document.documentElement.scrollWidth <= window.innerWidth)).toBe(true);
+  await expectNoAxeViolations(page);
+});

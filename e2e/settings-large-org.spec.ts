@@ -96,6 +96,33 @@ test.describe("a large organisation", () => {
     await expectNoAxeViolations(page);
   });
 
+  test("Out of office: the page no longer carries the whole organisation; an admin finds anyone of 2,000 by typing", async ({ page }) => {
+    const response = await page.goto(`${base()}/settings/out-of-office`);
+    expect(await response?.text()).not.toContain("Yusuf Nguyen");
+    await page.getByRole("button", { name: "Add out-of-office period" }).click();
+    const add = page.getByRole("dialog", { name: "Add out-of-office period" });
+    const user = add.getByRole("combobox", { name: "User" });
+    await expect(user).toHaveValue(`${DEMO_USERS.admin.name} (Europe/London)`);
+    // Not among the first 20 by name: only the server's search can offer him.
+    await user.fill("yusuf ngu");
+    await expect(add.getByRole("option", { name: /^Yusuf Nguyen \(/ })).toBeVisible();
+    await expectNoAxeViolations(page);
+    await user.press("ArrowDown");
+    await user.press("Enter");
+    await expect(user).toHaveValue(/^Yusuf Nguyen \(/);
+    // Typing without picking, then leaving the field, puts the chosen user back.
+    await user.fill("nobody at all");
+    await expect(add.getByText("No active user matches “nobody at all”.")).toBeVisible();
+    await user.press("Escape");
+    await add.getByRole("textbox", { name: "Start" }).focus();
+    await expect(user).toHaveValue(/^Yusuf Nguyen \(/);
+
+    await add.getByRole("textbox", { name: "Start" }).fill("2030-07-01T09:00");
+    await add.getByRole("textbox", { name: "End" }).fill("2030-07-05T17:00");
+    await add.getByRole("button", { name: "Add period" }).click();
+    await expect(page.getByRole("list", { name: "Out-of-office periods" }).getByRole("listitem").filter({ hasText: "Yusuf Nguyen" })).toBeVisible();
+  });
+
   test("the member picker finds anyone of 2,000 by typing, and a team's add-member form opens from its link", async ({ page }) => {
     await page.goto(`${base()}/settings/meetings/rotations`);
     await page.getByRole("button", { name: "Create rotation" }).click();

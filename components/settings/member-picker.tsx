@@ -1,9 +1,11 @@
 "use client";
 
 import { keepPreviousData, QueryClientProvider, useQuery } from "@tanstack/react-query";
-import { useEffect, useId, useMemo, useState } from "react";
+import { useId, useMemo, useState } from "react";
 import { ComboBox, Header, Input, Label, ListBox, ListBoxItem, ListBoxSection, Popover, Text, type Key } from "react-aria-components";
+import { COMBOBOX_LIST_CLASS, COMBOBOX_POPOVER_CLASS } from "@/components/ui/combobox-list";
 import { useFieldErrors } from "@/components/ui/field";
+import { useSettled } from "@/components/ui/use-settled";
 import { makeQueryClient } from "@/lib/query/client";
 import { memberSearchQuery, type MemberSearchDto } from "@/lib/query/members";
 import type { MemberOptions } from "@/lib/server/queries/users";
@@ -22,19 +24,6 @@ interface MemberPickerProps {
 }
 
 const NOTHING: MemberSearchDto = { teams: [], users: [], teamMembers: [], more: false };
-/** Typing pauses this long before the server is asked, so a fast typist sends one search. */
-const SEARCH_DELAY_MS = 150;
-
-/** `value`, once it has stopped changing for `delay` ms. */
-function useSettled(value: string, delay: number): string {
-  const [settled, setSettled] = useState(value);
-  useEffect(() => {
-    const timer = setTimeout(() => setSettled(value), delay);
-    return () => clearTimeout(timer);
-  }, [value, delay]);
-  return settled;
-}
-
 const sectionHeader = "px-3 pt-2 pb-1 text-xs font-semibold tracking-wide text-slate-500 uppercase";
 
 /**
@@ -60,7 +49,7 @@ function SearchingMemberPicker({ label, known, selection, onSelectionChange, err
   const { shown: shownErrors, edited, wrapper } = useFieldErrors(errors);
   const [query, setQuery] = useState("");
   const [open, setOpen] = useState(false);
-  const settled = useSettled(query.trim(), SEARCH_DELAY_MS);
+  const settled = useSettled(query.trim());
   // Asked only while the list is open; the previous answer stays up while the next loads.
   const search = useQuery({ ...memberSearchQuery(settled), enabled: open, placeholderData: keepPreviousData });
   const found = search.data ?? NOTHING;
@@ -149,13 +138,13 @@ function SearchingMemberPicker({ label, known, selection, onSelectionChange, err
             className="w-full rounded-md border border-slate-300 bg-white px-3 py-2 text-sm shadow-sm placeholder:text-slate-500 focus:border-brand-500 data-invalid:border-red-500"
           />
           {listContainer && (
-            <Popover UNSTABLE_portalContainer={listContainer} offset={4} className="left-0! w-(--trigger-width) overflow-y-auto rounded-md border border-slate-200 bg-white shadow-lg">
+            <Popover UNSTABLE_portalContainer={listContainer} offset={4} className={COMBOBOX_POPOVER_CLASS}>
               <ListBox<(typeof sections)[number]>
                 items={sections}
                 renderEmptyState={() => (
                   <p className="px-3 py-2 text-sm text-slate-600">{search.isFetching || settled !== query.trim() ? "Searching…" : search.isError ? "Search failed. Try again." : `No users or teams match “${query}”.`}</p>
                 )}
-                className="max-h-72 py-1 outline-none"
+                className={COMBOBOX_LIST_CLASS}
               >
                 {(section) => (
                   <ListBoxSection id={section.title} className="py-0.5">

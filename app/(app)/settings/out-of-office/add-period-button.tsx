@@ -1,19 +1,19 @@
 "use client";
 
 import { DialogFormButton } from "@/components/settings/dialog-form-button";
-import { SelectField } from "@/components/ui/select-field";
+import { UserSearchField } from "@/components/settings/user-search-field";
 import { TextField } from "@/components/ui/text-field";
 import { fieldErrors } from "@/lib/forms/action-state";
 import { addOutOfOfficeAction } from "./actions";
 
 interface AddPeriodButtonProps {
-  /** Admins pick whose period it is; everyone else adds their own. */
-  users: Array<{ id: string; name: string; timeZone: string }> | null;
-  self: { id: string; timeZone: string };
+  /** Admins pick whose period it is (searching the organisation); everyone else adds their own. */
+  canChooseUser: boolean;
+  self: { id: string; name: string; email: string; timeZone: string };
 }
 
 /** "Add out-of-office period" (DESIGN §5, R16): start and end in the person's own time zone. */
-export function AddPeriodButton({ users, self }: AddPeriodButtonProps) {
+export function AddPeriodButton({ canChooseUser, self }: AddPeriodButtonProps) {
   return (
     <DialogFormButton
       label="Add out-of-office period"
@@ -25,15 +25,7 @@ export function AddPeriodButton({ users, self }: AddPeriodButtonProps) {
     >
       {(state) => (
         <>
-          {users && (
-            <SelectField label="User" name="userId" defaultValue={self.id} errors={fieldErrors(state, "userId")}>
-              {users.map((u) => (
-                <option key={u.id} value={u.id}>
-                  {u.name} ({u.timeZone})
-                </option>
-              ))}
-            </SelectField>
-          )}
+          {canChooseUser && <UserSearchField label="User" name="userId" initial={self} errors={fieldErrors(state, "userId")} />}
           <TextField label="Start" name="start" type="datetime-local" required errors={fieldErrors(state, "start")} hint="In the person's own time zone." />
           <TextField label="End" name="end" type="datetime-local" required errors={fieldErrors(state, "end")} />
           <TextField label="Note" name="note" maxLength={200} errors={fieldErrors(state, "note")} hint="Optional, e.g. “Holiday”." />

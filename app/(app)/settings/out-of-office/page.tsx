@@ -5,7 +5,6 @@ import { SettingsFrame } from "@/components/settings/settings-frame";
 import { canManageRotations } from "@/lib/domain/permissions";
 import { getDb } from "@/lib/server/db";
 import { listOutOfOffice } from "@/lib/server/queries/out-of-office";
-import { listUsers } from "@/lib/server/queries/users";
 import { requirePageActor } from "@/lib/server/session";
 import { AddPeriodButton } from "./add-period-button";
 import { DeletePeriodButton } from "./delete-period-button";
@@ -16,10 +15,8 @@ export default async function OutOfOfficePage() {
   const actor = await requirePageActor();
   const db = await getDb();
   const admin = canManageRotations(actor);
-  const [periods, users] = await Promise.all([listOutOfOffice(db, actor), admin ? listUsers(db, actor) : Promise.resolve(null)]);
+  const list = mustSucceed(await listOutOfOffice(db, actor));
   const zone = actor.timeZone;
-  const people = users ? mustSucceed(users).filter((u) => u.active).map((u) => ({ id: u.id, name: u.name, timeZone: u.timeZone })) : null;
-  const list = mustSucceed(periods);
   return (
     <SettingsFrame>
       <div className="max-w-3xl space-y-4">
@@ -30,7 +27,7 @@ export default async function OutOfOfficePage() {
               {admin ? "Everyone's current and upcoming periods." : "Your current and upcoming periods."} While one runs, that person is skipped in every rotation. Times in your time zone, {zone}.
             </p>
           </div>
-          <AddPeriodButton users={people} self={{ id: actor.id, timeZone: zone }} />
+          <AddPeriodButton canChooseUser={admin} self={{ id: actor.id, name: actor.name, email: actor.email, timeZone: zone }} />
         </div>
         {list.length === 0 ? (
           <p className="rounded-lg border border-dashed border-slate-300 bg-white p-6 text-center text-sm text-slate-600">No out-of-office periods now or later.</p>
