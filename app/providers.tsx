@@ -4,9 +4,10 @@ import type { ReactNode } from "react";
 import { ToastProvider } from "@/components/ui/toast";
 
 /*
- * No QueryClientProvider here: only the "Schedule meeting" dialog and the member picker read
- * through TanStack Query, and each brings its own client (schedule-meeting-dialog.tsx,
- * member-picker.tsx), so the library loads with them rather than in every page's first load.
+ * No QueryClientProvider here: only the "Schedule meeting" dialog and the two search fields
+ * (member picker, Out of office user) read through TanStack Query, and each brings its own
+ * client (components/ui/own-query-client.tsx), so the library loads with them rather than in
+ * every page's first load.
  */
 export function Providers({ children }: { children: ReactNode }) {
   return <ToastProvider>{children}</ToastProvider>;

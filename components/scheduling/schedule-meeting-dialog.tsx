@@ -1,9 +1,7 @@
 "use client";
 
-import { QueryClientProvider } from "@tanstack/react-query";
-import { useState } from "react";
 import { Dialog } from "@/components/ui/dialog";
-import { makeQueryClient } from "@/lib/query/client";
+import { OwnQueryClient } from "@/components/ui/own-query-client";
 import { ScheduleMeetingForm } from "./schedule-meeting-form";
 import type { SchedulingActions, SchedulingContext } from "./types";
 
@@ -12,12 +10,11 @@ import type { SchedulingActions, SchedulingContext } from "./types";
  * proposal and calendar, whatever was booked, deleted or reassigned since the last one.
  */
 export function ScheduleMeetingDialog({ context, bookMeeting, onClose }: { context: SchedulingContext; bookMeeting: SchedulingActions["bookMeeting"]; onClose: (bookedMeetingId?: string) => void }) {
-  const [queryClient] = useState(makeQueryClient);
   return (
-    <QueryClientProvider client={queryClient}>
+    <OwnQueryClient>
       <Dialog open onOpenChange={(open) => !open && onClose()} title="Schedule meeting" widthClass="w-[min(72rem,96vw)]">
         <ScheduleMeetingForm context={context} bookMeeting={bookMeeting} onBooked={onClose} />
       </Dialog>
-    </QueryClientProvider>
+    </OwnQueryClient>
   );
 }

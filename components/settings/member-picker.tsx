@@ -1,12 +1,12 @@
 "use client";
 
-import { keepPreviousData, QueryClientProvider, useQuery } from "@tanstack/react-query";
+import { keepPreviousData, useQuery } from "@tanstack/react-query";
 import { useId, useMemo, useState } from "react";
 import { ComboBox, Header, Input, Label, ListBox, ListBoxItem, ListBoxSection, Popover, Text, type Key } from "react-aria-components";
 import { COMBOBOX_LIST_CLASS, COMBOBOX_POPOVER_CLASS } from "@/components/ui/combobox-list";
-import { useFieldErrors } from "@/components/ui/field";
+import { FieldErrorText, useFieldErrors } from "@/components/ui/field";
+import { OwnQueryClient } from "@/components/ui/own-query-client";
 import { useSettled } from "@/components/ui/use-settled";
-import { makeQueryClient } from "@/lib/query/client";
 import { memberSearchQuery, type MemberSearchDto } from "@/lib/query/members";
 import type { MemberOptions } from "@/lib/server/queries/users";
 import { learnedFrom, pickerOptions, toggleOption, type PickerOption, type Selection } from "./member-picker-options";
@@ -34,12 +34,10 @@ const sectionHeader = "px-3 pt-2 pb-1 text-xs font-semibold tracking-wide text-s
  * hidden inputs.
  */
 export function MemberPicker(props: MemberPickerProps) {
-  // Pages don't load TanStack Query up front (app/providers.tsx): the picker brings its client.
-  const [client] = useState(makeQueryClient);
   return (
-    <QueryClientProvider client={client}>
+    <OwnQueryClient>
       <SearchingMemberPicker {...props} />
-    </QueryClientProvider>
+    </OwnQueryClient>
   );
 }
 
@@ -163,11 +161,7 @@ function SearchingMemberPicker({ label, known, selection, onSelectionChange, err
       <p aria-live="polite" className="text-xs text-slate-600">
         {describeChoice(selection.userIds.length, selection.teamIds.length)}
       </p>
-      {shownErrors ? (
-        <p id={ids.error} className="text-sm text-red-700">
-          {shownErrors.join(" ")}
-        </p>
-      ) : null}
+      <FieldErrorText id={ids.error} errors={shownErrors} />
       {selection.userIds.map((id) => (
         <input key={`u-${id}`} type="hidden" name="userIds" value={id} />
       ))}

@@ -1,12 +1,12 @@
 "use client";
 
-import { keepPreviousData, QueryClientProvider, useQuery } from "@tanstack/react-query";
+import { keepPreviousData, useQuery } from "@tanstack/react-query";
 import { useId, useMemo, useState } from "react";
 import { Button, ComboBox, Input, Label, ListBox, ListBoxItem, Popover, Text, type Key } from "react-aria-components";
 import { COMBOBOX_LIST_CLASS, COMBOBOX_POPOVER_CLASS } from "@/components/ui/combobox-list";
-import { useFieldErrors } from "@/components/ui/field";
+import { FieldErrorText, useFieldErrors } from "@/components/ui/field";
+import { OwnQueryClient } from "@/components/ui/own-query-client";
 import { useSettled } from "@/components/ui/use-settled";
-import { makeQueryClient } from "@/lib/query/client";
 import { userSearchQuery, type UserSearchDto } from "@/lib/query/users";
 
 type UserOption = UserSearchDto["users"][number];
@@ -28,12 +28,10 @@ const optionText = (user: UserOption) => `${user.name} (${user.timeZone})`;
  * pick; leaving the field without picking puts the chosen user's name back.
  */
 export function UserSearchField(props: UserSearchFieldProps) {
-  // Pages don't load TanStack Query up front (app/providers.tsx): the field brings its client.
-  const [client] = useState(makeQueryClient);
   return (
-    <QueryClientProvider client={client}>
+    <OwnQueryClient>
       <SearchingUserField {...props} />
-    </QueryClientProvider>
+    </OwnQueryClient>
   );
 }
 
@@ -108,11 +106,7 @@ function SearchingUserField({ label, name, initial, errors }: UserSearchFieldPro
           )}
         </div>
       </ComboBox>
-      {shownErrors ? (
-        <p id={errorId} className="text-sm text-red-700">
-          {shownErrors.join(" ")}
-        </p>
-      ) : null}
+      <FieldErrorText id={errorId} errors={shownErrors} />
       <input type="hidden" name={name} value={chosen.id} />
     </div>
   );

@@ -1,5 +1,7 @@
 "use client";
 
+import { FieldErrorText } from "@/components/ui/field";
+
 interface WeightsFieldsetProps {
   /** `ineligible` members keep a weight but get no share while they cannot be proposed (R8w). */
   members: Array<{ id: string; name: string; ineligible: boolean }>;
@@ -52,11 +54,7 @@ export function WeightsFieldset({ members, weights, onWeightChange, errors }: We
           })}
         </ul>
       )}
-      {errors?.length ? (
-        <p id="weights-error" className="text-sm text-red-700">
-          {errors.join(" ")}
-        </p>
-      ) : null}
+      <FieldErrorText id="weights-error" errors={errors} />
     </fieldset>
   );
 }

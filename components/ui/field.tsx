@@ -77,11 +77,17 @@ export function Field({ label, errors, hint, id, className = "", control }: Fiel
           {hint}
         </p>
       )}
-      {shown ? (
-        <p id={errorId} className="text-sm text-red-700">
-          {shown.join(" ")}
-        </p>
-      ) : null}
+      <FieldErrorText id={errorId} errors={shown} />
     </div>
+  );
+}
+
+/** A field's errors under it, with the id its control names in aria-describedby; nothing without any. */
+export function FieldErrorText({ id, errors }: { id: string; errors: readonly string[] | undefined | null }) {
+  if (!errors?.length) return null;
+  return (
+    <p id={id} className="text-sm text-red-700">
+      {errors.join(" ")}
+    </p>
   );
 }

@@ -3,6 +3,7 @@
 import { useMemo, useState } from "react";
 import { CheckboxField } from "@/components/settings/checkbox-field";
 import { weekdayName } from "@/components/settings/format";
+import { FieldErrorText } from "@/components/ui/field";
 import { SelectField } from "@/components/ui/select-field";
 import { TextField } from "@/components/ui/text-field";
 import { fieldErrors, type FormState } from "@/lib/forms/action-state";
@@ -105,11 +106,7 @@ export function UserFields({ user, state }: UserFieldsProps) {
             </label>
           ))}
         </div>
-        {fieldErrors(state, "workingHours.weekdays") && (
-          <p id="weekdays-error" className="text-sm text-red-700">
-            {fieldErrors(state, "workingHours.weekdays")?.join(" ")}
-          </p>
-        )}
+        <FieldErrorText id="weekdays-error" errors={fieldErrors(state, "workingHours.weekdays")} />
         <div className="grid grid-cols-2 gap-3">
           <TextField label="Start time" name="start" value={values.start} onChange={(event) => set("start", event.target.value)} hint="24-hour, e.g. 09:00" errors={fieldErrors(state, "workingHours.start")} inputMode="numeric" />
           <TextField label="End time" name="end" value={values.end} onChange={(event) => set("end", event.target.value)} hint="e.g. 17:00; 24:00 for midnight" errors={fieldErrors(state, "workingHours.end")} inputMode="numeric" />
