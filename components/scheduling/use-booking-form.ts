@@ -5,18 +5,11 @@ import { useRouter } from "next/navigation";
 import { useReducer, useTransition } from "react";
 import { useToast } from "@/components/ui/toast";
 import { proposalQuery, resetScheduling } from "@/lib/query/scheduling";
+import { lastUsedRotation, rememberRotation } from "./last-rotation";
 import { bookingFormReducer, initialBookingForm, type BookingFormEvent } from "./booking-form-state";
 import type { SchedulingActions, SchedulingContext } from "./types";
 import { useAttemptKey } from "./use-attempt-key";
 import { useHostWeek } from "./use-host-week";
-
-const LAST_ROTATION_KEY = "meeting-rotations:last-rotation";
-
-/** Reps mostly book through the same rotation: start from the one they used last, if it still exists. */
-function lastUsedRotation(rotations: SchedulingContext["rotations"]): string {
-  const remembered = typeof window === "undefined" ? null : window.localStorage.getItem(LAST_ROTATION_KEY);
-  return rotations.some((r) => r.id === remembered) ? (remembered ?? "") : "";
-}
 
 /**
  * The "Schedule meeting" dialog's state (one reducer), the proposal and host calendar it reads,
@@ -52,7 +45,7 @@ export function useBookingForm(context: SchedulingContext, bookMeeting: Scheduli
   const noSlotThisWeek = tab === "rotation" && calendar.data !== undefined && calendar.data.slots.length === 0;
 
   const send = (event: BookingFormEvent) => {
-    if (event.type === "rotationChosen") window.localStorage.setItem(LAST_ROTATION_KEY, event.rotationId);
+    if (event.type === "rotationChosen") rememberRotation(event.rotationId);
     dispatch(event);
   };
 

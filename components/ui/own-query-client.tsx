@@ -1,6 +1,6 @@
 "use client";
 
-import { QueryClientProvider } from "@tanstack/react-query";
+import { QueryClientProvider, type QueryClient } from "@tanstack/react-query";
 import { useState, type ReactNode } from "react";
 import { makeQueryClient } from "@/lib/query/client";
 
@@ -9,7 +9,12 @@ import { makeQueryClient } from "@/lib/query/client";
  * front (app/providers.tsx): the few components that fetch bring their own, and each mount
  * starts fresh.
  */
-export function OwnQueryClient({ children }: { children: ReactNode }) {
-  const [client] = useState(makeQueryClient);
+export function OwnQueryClient({ onCreate, children }: { onCreate?: (client: QueryClient) => void; children: ReactNode }) {
+  const [client] = useState(() => {
+    const created = makeQueryClient();
+    // Before the first render: a fetch started here does not wait for the children to mount.
+    onCreate?.(created);
+    return created;
+  });
   return <QueryClientProvider client={client}>{children}</QueryClientProvider>;
 }
