@@ -3,7 +3,7 @@
 import { keepPreviousData, useQuery } from "@tanstack/react-query";
 import { useId, useMemo, useState } from "react";
 import { ComboBox, Header, Input, Label, ListBox, ListBoxItem, ListBoxSection, Popover, Text, type Key } from "react-aria-components";
-import { COMBOBOX_LIST_CLASS, COMBOBOX_POPOVER_CLASS } from "@/components/ui/combobox-list";
+import { COMBOBOX_LIST_CLASS, COMBOBOX_POPOVER_CLASS, MoreMatchesNote, SearchListEmpty } from "@/components/ui/combobox-list";
 import { FieldErrorText, useFieldErrors } from "@/components/ui/field";
 import { OwnQueryClient } from "@/components/ui/own-query-client";
 import { useSettled } from "@/components/ui/use-settled";
@@ -140,7 +140,7 @@ function SearchingMemberPicker({ label, known, selection, onSelectionChange, err
               <ListBox<(typeof sections)[number]>
                 items={sections}
                 renderEmptyState={() => (
-                  <p className="px-3 py-2 text-sm text-slate-600">{search.isFetching || settled !== query.trim() ? "Searching…" : search.isError ? "Search failed. Try again." : `No users or teams match “${query}”.`}</p>
+                  <SearchListEmpty searching={search.isFetching || settled !== query.trim()} failed={search.isError} noMatch={`No users or teams match “${query}”.`} />
                 )}
                 className={COMBOBOX_LIST_CLASS}
               >
@@ -153,7 +153,7 @@ function SearchingMemberPicker({ label, known, selection, onSelectionChange, err
                   </ListBoxSection>
                 )}
               </ListBox>
-              {found.more && <p className="border-t border-slate-100 px-3 py-2 text-xs text-slate-600">Showing the first {found.teams.length + found.users.length} matches. Type more to narrow them down.</p>}
+              {found.more && <MoreMatchesNote shown={found.teams.length + found.users.length} />}
             </Popover>
           )}
         </div>

@@ -3,7 +3,7 @@
 import { keepPreviousData, useQuery } from "@tanstack/react-query";
 import { useId, useMemo, useState } from "react";
 import { Button, ComboBox, Input, Label, ListBox, ListBoxItem, Popover, Text, type Key } from "react-aria-components";
-import { COMBOBOX_LIST_CLASS, COMBOBOX_POPOVER_CLASS } from "@/components/ui/combobox-list";
+import { COMBOBOX_LIST_CLASS, COMBOBOX_POPOVER_CLASS, MoreMatchesNote, SearchListEmpty } from "@/components/ui/combobox-list";
 import { FieldErrorText, useFieldErrors } from "@/components/ui/field";
 import { OwnQueryClient } from "@/components/ui/own-query-client";
 import { useSettled } from "@/components/ui/use-settled";
@@ -86,7 +86,7 @@ function SearchingUserField({ label, name, initial, errors }: UserSearchFieldPro
             <Popover UNSTABLE_portalContainer={listContainer} offset={4} className={COMBOBOX_POPOVER_CLASS}>
               <ListBox<UserOption>
                 renderEmptyState={() => (
-                  <p className="px-3 py-2 text-sm text-slate-600">{search.isFetching || settled !== searchText ? "Searching…" : search.isError ? "Search failed. Try again." : `No active user matches “${searchText}”.`}</p>
+                  <SearchListEmpty searching={search.isFetching || settled !== searchText} failed={search.isError} noMatch={`No active user matches “${searchText}”.`} />
                 )}
                 className={COMBOBOX_LIST_CLASS}
               >
@@ -101,7 +101,7 @@ function SearchingUserField({ label, name, initial, errors }: UserSearchFieldPro
                   </ListBoxItem>
                 )}
               </ListBox>
-              {found?.more && <p className="border-t border-slate-100 px-3 py-2 text-xs text-slate-600">Showing the first {found.users.length} matches. Type more to narrow them down.</p>}
+              {found?.more && <MoreMatchesNote shown={found.users.length} />}
             </Popover>
           )}
         </div>

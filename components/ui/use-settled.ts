@@ -3,7 +3,7 @@
 import { useEffect, useState } from "react";
 
 /** Typing pauses this long before a search field asks the server, so a fast typist sends one search. */
-export const SEARCH_DELAY_MS = 150;
+const SEARCH_DELAY_MS = 150;
 
 /** `value`, once it has stopped changing for `delay` ms. */
 export function useSettled(value: string, delay: number = SEARCH_DELAY_MS): string {
