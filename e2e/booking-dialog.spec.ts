@@ -25,6 +25,14 @@ async function repOnAContact(prefix: string, { page, signInAs, createRotation, r
   return rotation;
 }
 
+/** As repOnAContact, with the dialog open on that rotation. */
+async function dialogOnANewRotation(prefix: string, fixtures: Pick<Fixtures, "page" | "signInAs" | "createRotation" | "recordsList" | "scheduleDialog">) {
+  const rotation = await repOnAContact(prefix, fixtures);
+  await fixtures.scheduleDialog.open();
+  await fixtures.scheduleDialog.chooseRotation(rotation);
+  return rotation;
+}
+
 /** The same record in another person's (or session's) browser, its dialog open. */
 async function dialogElsewhere(who: DemoUser, page: Page, signInElsewhere: Fixtures["signInElsewhere"]) {
   const other = await signInElsewhere(who);
@@ -151,9 +159,7 @@ test("R21: a proposal that moved on in another tab is refused in place, the host
   recordPage,
   scheduleDialog: dialog,
 }) => {
-  const rotation = await repOnAContact("Stale", { page, signInAs, createRotation, recordsList });
-  await dialog.open();
-  await dialog.chooseRotation(rotation);
+  const rotation = await dialogOnANewRotation("Stale", { page, signInAs, createRotation, recordsList, scheduleDialog: dialog });
   await expect(dialog.selectedHost()).toHaveText(/^Camille Dubois \(proposed\)/);
   const otherDialog = await dialogElsewhere("rep", page, signInElsewhere);
   await otherDialog.chooseRotation(rotation);
@@ -184,9 +190,7 @@ test("a slot taken meanwhile: the message is in view, the host stays, the slot i
   recordsList,
   scheduleDialog: dialog,
 }) => {
-  const rotation = await repOnAContact("Clash", { page, signInAs, createRotation, recordsList });
-  await dialog.open();
-  await dialog.chooseRotation(rotation);
+  await dialogOnANewRotation("Clash", { page, signInAs, createRotation, recordsList, scheduleDialog: dialog });
   await dialog.pickFirstFreeSlot();
   const start = await dialog.pickedSlotStart();
 
